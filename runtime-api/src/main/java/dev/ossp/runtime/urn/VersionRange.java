@@ -59,7 +59,7 @@ public final class VersionRange {
     Objects.requireNonNull(version, "version");
 
     return new VersionRange(
-        "=" + version, List.of(List.of(new Bound(Operator.EQUAL, version.toRelease(), version))));
+        "=" + version, List.of(List.of(new Bound(Operator.EQUAL, version, version))));
   }
 
   /**
