@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>Raw values are strings (from the environment and system properties) or what YAML produces:
  * strings, numbers, booleans and lists. Conversion errors are {@link IllegalArgumentException}s
- * whose message says what is valid; the runtime adds the key and the source.
+ * whose message states what is valid; the runtime adds the key and the source.
  *
  * @param <T> the Java type of the value
  */

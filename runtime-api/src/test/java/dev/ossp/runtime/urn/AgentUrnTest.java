@@ -124,7 +124,7 @@ class AgentUrnTest {
   }
 
   @Test
-  void overlongInputIsRejectedWithoutEchoingAllOfIt() {
+  void parseTruncatesOverlongInputInMessage() {
     // given
     String input = "urn:agent:ai:" + "x".repeat(10_000);
 
@@ -173,7 +173,7 @@ class AgentUrnTest {
   }
 
   @Test
-  void compareToOrdersByDomainNameThenSemVer() {
+  void compareToUsesSemVerOrder() {
     // given
     AgentUrn unversioned = AgentUrn.parse("urn:agent:ai:x");
     AgentUrn v19 = AgentUrn.parse("urn:agent:ai:x@1.9.0");
