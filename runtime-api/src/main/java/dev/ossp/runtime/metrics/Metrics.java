@@ -29,6 +29,16 @@ public interface Metrics {
    */
   void gauge(String name, Tags tags, DoubleSupplier value);
 
+  /**
+   * Sets the text exported as Prometheus {@code HELP} for {@code name}, for metrics outside {@link
+   * MetricCatalog}, whose entries bring their own. A later call replaces the text. The no-op facade
+   * ignores it.
+   */
+  default void describe(String name, String description) {
+    java.util.Objects.requireNonNull(name, "name");
+    java.util.Objects.requireNonNull(description, "description");
+  }
+
   /** Returns a facade that records nothing, at no cost. */
   static Metrics noop() {
     return NoopMetrics.INSTANCE;
