@@ -121,7 +121,7 @@ public final class Bootstrap {
     }
     KeyIndex keys = KeyIndex.build(keysByOwner, violations);
     DefaultRuntimeConfig config =
-        ConfigValidator.validate(sources.merge(keys, violations), keys, violations);
+        ConfigValidator.validate(sources.inPrecedenceOrder(keys, violations), keys, violations);
     DefaultStrategies strategies = registry.select(config, violations);
     List<RuntimeComponent> ordered = ComponentOrder.order(components, violations);
     if (!violations.isEmpty()) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * in code.
  *
  * <p>Environment variables are matched against the declared keys only when the keys are known
- * ({@link #merge}), because their names cannot tell {@code .} from {@code -}.
+ * ({@link #inPrecedenceOrder}), because their names cannot tell {@code .} from {@code -}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -132,22 +132,19 @@ public final class ConfigSources {
   }
 
   /**
-   * Merges the sources into one value per path, later sources winning. Environment variables that
-   * match no declared key add an "unknown key" violation.
+   * Returns every value of every source, lowest precedence first, so a later value for the same
+   * path wins. Environment variables that match no declared key add an "unknown key" violation.
    */
-  public Map<List<String>, RawValue> merge(KeyIndex keys, List<Violation> violations) {
+  public List<RawValue> inPrecedenceOrder(KeyIndex keys, List<Violation> violations) {
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(violations, "violations");
 
-    Map<List<String>, RawValue> merged = new LinkedHashMap<>();
-    for (RawValue value : file) {
-      merged.put(value.path(), value);
-    }
+    List<RawValue> values = new ArrayList<>(file);
     environment.forEach(
         (variable, value) -> {
           Optional<List<String>> path = keys.pathForEnvironment(variable);
           if (path.isPresent()) {
-            merged.put(path.get(), new RawValue(path.get(), value, "environment " + variable));
+            values.add(new RawValue(path.get(), value, "environment " + variable));
           } else {
             violations.add(
                 new Violation(
@@ -166,13 +163,9 @@ public final class ConfigSources {
                             .orElse("")));
           }
         });
-    for (RawValue value : systemProperties) {
-      merged.put(value.path(), value);
-    }
-    for (RawValue value : overrides) {
-      merged.put(value.path(), value);
-    }
-    return merged;
+    values.addAll(systemProperties);
+    values.addAll(overrides);
+    return values;
   }
 
   private static Map<String, String> asStrings(Properties properties) {

@@ -21,11 +21,16 @@ public final class ConfigValidator {
 
   private ConfigValidator() {}
 
-  /** Validates {@code merged} and returns the configuration built from the valid values. */
+  /**
+   * Validates every value of every source, so a bad value is reported even where a source of higher
+   * precedence overrides it, and returns the configuration built from the winning values.
+   *
+   * @param rawValues the values in precedence order, lowest first
+   */
   public static DefaultRuntimeConfig validate(
-      Map<List<String>, RawValue> merged, KeyIndex keys, List<Violation> violations) {
+      List<RawValue> rawValues, KeyIndex keys, List<Violation> violations) {
     Map<List<String>, ConfiguredValue> values = new LinkedHashMap<>();
-    for (RawValue raw : merged.values()) {
+    for (RawValue raw : rawValues) {
       Optional<ConfigKey<?>> key = keys.keyFor(raw.path());
       if (key.isEmpty()) {
         violations.add(unknownKey(raw, keys));
