@@ -162,8 +162,8 @@ public final class MetricCatalog {
       gauge("jvm.cpu.system.usage", "ratio", "metrics", "Recent CPU usage of the whole machine.");
 
   /** Processors available to the JVM. */
-  public static final MetricDefinition JVM_CPU_COUNT =
-      gauge("jvm.cpu.count", "", "metrics", "Processors available to the JVM.");
+  public static final MetricDefinition JVM_CPU_AVAILABLE =
+      gauge("jvm.cpu.available", "", "metrics", "Processors available to the JVM.");
 
   /** Bytes used by direct and mapped buffer pools, by pool. */
   public static final MetricDefinition JVM_BUFFER_USED =
