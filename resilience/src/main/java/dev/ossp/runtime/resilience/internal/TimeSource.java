@@ -21,6 +21,31 @@ public interface TimeSource {
     return SystemTimeSource.INSTANCE;
   }
 
+  /**
+   * Returns {@link System#nanoTime()} for durations and {@code clock} for wall-clock time, such as
+   * the clock the runtime binds.
+   */
+  static TimeSource of(Clock clock) {
+    java.util.Objects.requireNonNull(clock, "clock");
+
+    return new TimeSource() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public Instant now() {
+        return clock.instant();
+      }
+
+      @Override
+      public String toString() {
+        return "TimeSource.of(" + clock + ")";
+      }
+    };
+  }
+
   /** The system clocks. */
   final class SystemTimeSource implements TimeSource {
     static final SystemTimeSource INSTANCE = new SystemTimeSource();

@@ -1,0 +1,118 @@
+package dev.ossp.runtime.resilience.internal;
+
+import dev.ossp.runtime.component.ComponentBinder;
+import dev.ossp.runtime.component.ComponentContext;
+import dev.ossp.runtime.component.ComponentHealth;
+import dev.ossp.runtime.component.RuntimeComponent;
+import dev.ossp.runtime.config.ConfigKey;
+import dev.ossp.runtime.resilience.CircuitBreaker;
+import dev.ossp.runtime.resilience.CircuitBreakerRegistry;
+import dev.ossp.runtime.resilience.RetryRegistry;
+import dev.ossp.runtime.resilience.internal.config.ResilienceConfigKeys;
+import dev.ossp.runtime.resilience.internal.config.ResilienceSettings;
+import dev.ossp.runtime.resilience.internal.tuning.AdaptiveTuner;
+import dev.ossp.runtime.spi.Strategies;
+import dev.ossp.runtime.spi.StrategyKind;
+import java.util.List;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code resilience} runtime component: binds {@link CircuitBreakerRegistry} and {@link
+ * RetryRegistry} configured from {@code resilience.*}, declares those keys, and runs the adaptive
+ * tuner when {@code resilience.tuning.enabled} is true.
+ *
+ * <p>Each method is called from one thread at a time, as {@link RuntimeComponent} says; {@link
+ * #health()} is thread-safe.
+ */
+public final class ResilienceComponent implements RuntimeComponent {
+  private static final Logger LOG = LoggerFactory.getLogger(ResilienceComponent.class);
+
+  private @Nullable ResilienceServices services;
+  private volatile @Nullable CircuitBreakerRegistry breakers;
+  private @Nullable AdaptiveTuner tuner;
+
+  /** Creates the component; ServiceLoader needs this constructor. */
+  public ResilienceComponent() {}
+
+  @Override
+  public String name() {
+    return "resilience";
+  }
+
+  @Override
+  public List<ConfigKey<?>> configKeys() {
+    return ResilienceConfigKeys.ALL;
+  }
+
+  @Override
+  public void configure(ComponentBinder binder) {
+    ResilienceServices created = new ResilienceServices("ossp-resilience");
+    services = created;
+    binder.bindInstance(ResilienceServices.class, created);
+    binder.bind(CircuitBreakerRegistry.class, ConfiguredCircuitBreakerRegistry.class);
+    binder.bind(RetryRegistry.class, ConfiguredRetryRegistry.class);
+  }
+
+  @Override
+  public void start(ComponentContext context) {
+    CircuitBreakerRegistry breakerRegistry = context.instance(CircuitBreakerRegistry.class);
+    RetryRegistry retryRegistry = context.instance(RetryRegistry.class);
+    Strategies strategies = context.instance(Strategies.class);
+    ResilienceSettings settings =
+        ResilienceSettings.read(context.config(), strategies.selected(StrategyKind.BACKOFF).name());
+    breakers = breakerRegistry;
+    LOG.info(
+        "resilience started: {} breaker overrides, {} retry overrides, default backoff '{}'",
+        settings.breakerOverrides().size(),
+        settings.retryOverrides().size(),
+        settings.retryDefaults().backoff());
+    if (settings.tuning().enabled()) {
+      ResilienceServices shared = context.instance(ResilienceServices.class);
+      AdaptiveTuner started =
+          new AdaptiveTuner(breakerRegistry, retryRegistry, settings.tuning(), shared.scheduler());
+      started.start();
+      tuner = started;
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (tuner != null) {
+      tuner.close();
+      tuner = null;
+    }
+    if (services != null) {
+      services.close();
+    }
+    breakers = null;
+    LOG.info("resilience stopped");
+  }
+
+  /** Reports UP with the state of every breaker, so operators see which targets are cut off. */
+  @Override
+  public ComponentHealth health() {
+    CircuitBreakerRegistry registry = breakers;
+    if (registry == null) {
+      return ComponentHealth.up();
+    }
+    TreeMap<String, Object> states = new TreeMap<>();
+    long open = 0;
+    for (CircuitBreaker breaker : registry.all()) {
+      CircuitBreaker.State state = breaker.state();
+      states.put(breaker.name(), state.name());
+      if (!state.admitsCalls()) {
+        open++;
+      }
+    }
+    return ComponentHealth.up().withDetail("circuits", states).withDetail("open", open);
+  }
+
+  /** A failing dependency is reported through breaker states, not by taking the runtime down. */
+  @Override
+  public boolean critical() {
+    return false;
+  }
+}
