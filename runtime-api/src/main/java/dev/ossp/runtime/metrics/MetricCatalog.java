@@ -141,9 +141,9 @@ public final class MetricCatalog {
   public static final MetricDefinition JVM_THREADS_STATE =
       gauge("jvm.threads.state", "", "metrics", "JVM threads per thread state.", "state");
 
-  /** Classes currently loaded. */
+  /** Classes loaded since the JVM started. */
   public static final MetricDefinition JVM_CLASSES_LOADED =
-      gauge("jvm.classes.loaded", "", "metrics", "Classes loaded in the JVM.");
+      counter("jvm.classes.loaded", "", "metrics", "Classes loaded since the JVM started.");
 
   /** Classes unloaded since the JVM started. */
   public static final MetricDefinition JVM_CLASSES_UNLOADED =
