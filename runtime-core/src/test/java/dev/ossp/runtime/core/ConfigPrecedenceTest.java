@@ -109,9 +109,9 @@ class ConfigPrecedenceTest {
     RuntimeConfig config = TestRuntimes.withoutNode(directory).build().config();
 
     // then
-    assertThat(config.get(CoreConfigKeys.NODE_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.isSet(CoreConfigKeys.NODE_SHUTDOWN_TIMEOUT)).isFalse();
-    assertThat(config.find(CoreConfigKeys.NODE_SHUTDOWN_TIMEOUT)).isEmpty();
+    assertThat(config.get(CoreConfigKeys.NODE_IDLE_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.isSet(CoreConfigKeys.NODE_IDLE_TIMEOUT)).isFalse();
+    assertThat(config.find(CoreConfigKeys.NODE_IDLE_TIMEOUT)).isEmpty();
   }
 
   @Test

@@ -10,8 +10,8 @@ final class TestRuntimes {
 
   /**
    * Returns a builder isolated from the machine: an empty environment and empty system properties,
-   * no component discovery, data and plugins under {@code directory}, an ephemeral port and no
-   * shutdown hook.
+   * no component discovery, data and plugins under {@code directory}, an ephemeral port, a short
+   * drain on stop and no shutdown hook.
    */
   static OsspRuntime.Builder isolated(Path directory) {
     return OsspRuntime.builder()
@@ -21,7 +21,8 @@ final class TestRuntimes {
         .set("runtime.data-dir", directory.resolve("data").toString())
         .set("runtime.plugins-dir", directory.resolve("plugins").toString())
         .set("runtime.shutdown-hook", "false")
-        .set("node.port", "0");
+        .set("node.port", "0")
+        .set("node.shutdown-timeout", "200ms");
   }
 
   /** Returns {@link #isolated} with the node disabled, for tests that need no HTTP server. */

@@ -22,6 +22,7 @@ import dev.ossp.runtime.node.RouteProvider;
 import dev.ossp.runtime.spi.Strategies;
 import dev.ossp.runtime.spi.Strategy;
 import dev.ossp.runtime.spi.StrategyKind;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
@@ -186,11 +187,21 @@ public final class InjectorFactory {
     private static void bind(Binder binder, RecordedBinding binding) {
       Class type = binding.type();
       switch (binding.kind()) {
-        case CLASS ->
+        case CLASS -> {
+          if (binding.target() == type) {
+            // A class bound to itself is built through its constructor; linking the key to itself
+            // would be a binding that points to itself.
+            OptionalBinder.newOptionalBinder(binder, type)
+                .setBinding()
+                .toConstructor(constructorOf(type))
+                .in(Scopes.SINGLETON);
+          } else {
             OptionalBinder.newOptionalBinder(binder, type)
                 .setBinding()
                 .to((Class) binding.target())
                 .in(Scopes.SINGLETON);
+          }
+        }
         case INSTANCE ->
             OptionalBinder.newOptionalBinder(binder, type)
                 .setBinding()
@@ -212,6 +223,10 @@ public final class InjectorFactory {
                 .addBinding()
                 .toInstance(binding.target());
       }
+    }
+
+    private static Constructor<?> constructorOf(Class<?> type) {
+      return (Constructor<?>) InjectionPoint.forConstructorOf(TypeLiteral.get(type)).getMember();
     }
 
     /** Adds the X of every {@code Optional<X>} and {@code Set<X>} the binding's class injects. */

@@ -11,6 +11,7 @@ import dev.ossp.runtime.node.NodeInfo;
 import dev.ossp.runtime.node.NodeResponse;
 import dev.ossp.runtime.node.Route;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class NodeServer {
   public static final String CORE_ORIGIN = "runtime core";
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
+  private static final Duration MAX_SHUTDOWN_IDLE = Duration.ofSeconds(1);
 
   private final NodeSettings settings;
   private final Route healthRoute;
@@ -90,13 +92,21 @@ public final class NodeServer {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    // Path parameters are split before decoding, so an encoded '/' inside one is unambiguous.
+    // Paths are split into segments before each segment is decoded once, so an encoded '/' or
+    // '%' inside a path parameter is unambiguous here.
     http.setUriCompliance(
-        UriCompliance.DEFAULT.with("ossp-node", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        UriCompliance.DEFAULT.with(
+            "ossp-node",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
     ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
+    // While draining, idle keep-alive connections close after this long, so stop() need not wait
+    // for clients to hang up; a connection whose request is still being handled stays open.
+    connector.setShutdownIdleTimeout(
+        Math.min(MAX_SHUTDOWN_IDLE.toMillis(), settings.shutdownTimeout().toMillis()));
     jetty.addConnector(connector);
 
     jetty.setHandler(new DrainingHandler(handler));
