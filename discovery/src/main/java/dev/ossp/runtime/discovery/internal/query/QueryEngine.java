@@ -41,13 +41,15 @@ public final class QueryEngine {
   /**
    * Evaluates {@code query}.
    *
-   * @param query the query, with its page size already set
+   * @param query the query
+   * @param limit the page size to apply
    * @param cursor the decoded cursor of the query, or null
    * @param now the registry's time
    * @param health the latest known health status of an agent
    */
   public Evaluation evaluate(
       AgentQuery query,
+      int limit,
       @Nullable Cursor cursor,
       Instant now,
       Function<AgentUrn, AgentHealth.Status> health) {
@@ -56,7 +58,6 @@ public final class QueryEngine {
     collect(query, matcher);
     List<AgentRecord> matches = matcher.matches;
     int total = matches.size();
-    int limit = query.limit().orElseThrow();
     Comparator<AgentRecord> order = Sorting.comparator(query.sort(), query.order());
 
     List<AgentRecord> candidates = matches;
@@ -81,7 +82,10 @@ public final class QueryEngine {
         skip + limit < candidates.size() && !page.isEmpty()
             ? Cursor.encode(query, page.get(page.size() - 1))
             : null;
-    return new Evaluation(page, total, offset, nextCursor, now, matcher.earliestDeadline);
+    AgentQuery effective =
+        query.limit().isPresent() ? query : query.toBuilder().limit(limit).build();
+    return new Evaluation(
+        effective, page, total, offset, nextCursor, now, matcher.earliestDeadline);
   }
 
   private void collect(AgentQuery query, Matcher matcher) {

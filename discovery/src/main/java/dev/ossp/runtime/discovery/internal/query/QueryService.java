@@ -88,13 +88,13 @@ public final class QueryService {
   public QueryResult query(AgentQuery query) {
     long started = System.nanoTime();
     Instant executedAt = clock.instant();
-    AgentQuery effective = withLimit(query);
-    Cursor cursor = effective.cursor().map(text -> Cursor.decode(effective, text)).orElse(null);
+    int limit = limitOf(query);
+    Cursor cursor = query.cursor().map(text -> Cursor.decode(query, text)).orElse(null);
     queries.increment();
     Evaluation evaluation;
     boolean cached;
-    if (cache == null || effective.health().isPresent()) {
-      evaluation = engine.evaluate(effective, cursor, executedAt, health::status);
+    if (cache == null || query.health().isPresent()) {
+      evaluation = engine.evaluate(query, limit, cursor, executedAt, health::status);
       cached = false;
       bypasses.increment();
     } else {
@@ -102,28 +102,31 @@ public final class QueryService {
       long before = changes.get();
       evaluation =
           cache.get(
-              effective,
-              key -> fresh[0] = engine.evaluate(key, cursor, clock.instant(), health::status));
+              query,
+              key ->
+                  fresh[0] = engine.evaluate(key, limit, cursor, clock.instant(), health::status));
       if (fresh[0] == null && evaluation.earliestLeaseDeadline() <= clock.millis()) {
-        cache.invalidate(effective);
+        cache.invalidate(query);
         before = changes.get();
         evaluation =
             cache.get(
-                effective,
-                key -> fresh[0] = engine.evaluate(key, cursor, clock.instant(), health::status));
+                query,
+                key ->
+                    fresh[0] =
+                        engine.evaluate(key, limit, cursor, clock.instant(), health::status));
       }
       if (fresh[0] != null && changes.get() != before) {
-        cache.invalidate(effective);
+        cache.invalidate(query);
       }
       cached = fresh[0] == null;
       (cached ? hits : misses).increment();
     }
     Map<AgentUrn, AgentHealth> pageHealth =
-        effective.includeHealth() ? health.healthOf(evaluation.page()) : Map.of();
+        query.includeHealth() ? health.healthOf(evaluation.page()) : Map.of();
     long elapsed = System.nanoTime() - started;
     latency.recordNanos(elapsed);
     return new QueryResult(
-        effective,
+        evaluation.query(),
         evaluation.page(),
         pageHealth,
         evaluation.total(),
@@ -135,16 +138,16 @@ public final class QueryService {
         cached);
   }
 
-  private AgentQuery withLimit(AgentQuery query) {
+  private int limitOf(AgentQuery query) {
     if (query.limit().isEmpty()) {
-      return query.toBuilder().limit(settings.defaultLimit()).build();
+      return settings.defaultLimit();
     }
     int limit = query.limit().getAsInt();
     if (limit > settings.maxResults()) {
       String message = "limit must be in 1.." + settings.maxResults() + ", was " + limit;
       throw new ValidationException("invalid query: " + message, new Violation("limit", message));
     }
-    return query;
+    return limit;
   }
 
   /**
