@@ -97,7 +97,7 @@ public sealed interface RetryEvent {
     ABORTED,
     /** Every allowed attempt failed. */
     MAX_ATTEMPTS,
-    /** The next wait would have passed the max duration. */
+    /** The next wait would have reached the max duration. */
     MAX_DURATION,
     /** The retry budget had no retry left. */
     BUDGET,

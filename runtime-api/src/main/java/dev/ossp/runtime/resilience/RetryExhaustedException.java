@@ -27,7 +27,7 @@ public class RetryExhaustedException extends OsspException {
   public enum Reason {
     /** Every one of {@link RetryConfig#maxAttempts()} attempts failed. */
     MAX_ATTEMPTS,
-    /** The next wait would have ended after {@link RetryConfig#maxDuration()}. */
+    /** The next wait would have ended at or after {@link RetryConfig#maxDuration()}. */
     MAX_DURATION,
     /** The retry budget of the target had no retry left. */
     BUDGET
@@ -99,7 +99,7 @@ public class RetryExhaustedException extends OsspException {
     String why =
         switch (reason) {
           case MAX_ATTEMPTS -> "all attempts failed";
-          case MAX_DURATION -> "the next wait would pass the max duration";
+          case MAX_DURATION -> "the next wait would reach the max duration";
           case BUDGET -> "the retry budget is exhausted";
         };
     String last =

@@ -2,8 +2,6 @@ package dev.ossp.runtime.resilience.internal.retry;
 
 import dev.ossp.runtime.backoff.BackoffSettings;
 import dev.ossp.runtime.backoff.BackoffStrategy;
-import dev.ossp.runtime.error.ErrorKind;
-import dev.ossp.runtime.error.OsspException;
 import dev.ossp.runtime.resilience.Failures;
 import dev.ossp.runtime.resilience.RetryBudget;
 import dev.ossp.runtime.resilience.RetryConfig;
@@ -204,7 +202,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       return executeSupplier(supplier);
     } catch (RetryInterruptedException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: a supplier may throw a checked exception undeclared.
       return fallback.apply(e);
     }
   }
@@ -248,12 +247,16 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       @Nullable T result) {
     try {
       return retrySync(active, attempt, start, error, result);
-    } catch (RuntimeException e) {
-      throw e;
     } catch (Exception e) {
-      // Only a supplier or runnable that throws a checked exception undeclared gets here.
-      throw new OsspException(ErrorKind.INTERNAL, "retry '" + name + "' call failed: " + e, e);
+      // A checked exception gets here only when the supplier or runnable threw it undeclared;
+      // it is passed on unchanged, as a direct call would have.
+      throw DefaultRetryPolicy.<RuntimeException>rethrowUnchecked(e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrowUnchecked(Exception error) throws E {
+    throw (E) error;
   }
 
   /** Continues a call whose first attempt failed, on the calling thread. */
@@ -369,7 +372,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     Duration delay = nextDelay(active, attempts, previousDelay, error);
     if (active.maxDurationNanos > 0) {
       long elapsed = time.nanoTime() - start;
-      if (elapsed + delay.toNanos() > active.maxDurationNanos) {
+      // Stop when the wait would use up the deadline: the next attempt would have no time left.
+      if (elapsed + delay.toNanos() >= active.maxDurationNanos) {
         deadlineStops.increment();
         return exhausted(
             active, attempts, RetryExhaustedException.Reason.MAX_DURATION, error, result);
