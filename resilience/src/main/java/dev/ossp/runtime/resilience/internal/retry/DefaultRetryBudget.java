@@ -116,7 +116,11 @@ public final class DefaultRetryBudget implements RetryBudget {
     return (int) Math.floorMod(second, (long) windowSeconds);
   }
 
-  /** Opens the buckets of the seconds since the last reading; returns the current call total. */
+  /**
+   * Opens the buckets of the seconds since the last reading and returns the current call total.
+   * Calls made since the last reading are spread evenly over the seconds from the last reading's
+   * second to now.
+   */
   private long roll(long now) {
     long total = calls.sum();
     if (now > lastSecond) {
@@ -130,8 +134,9 @@ public final class DefaultRetryBudget implements RetryBudget {
         retries[index] = 0;
       }
       lastSecond = now;
-      lastCalls = total;
     }
+    // Every call counted so far happened in or before the current second.
+    lastCalls = total;
     return total;
   }
 
