@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
  *
  * @param component the component, such as {@code discovery}
  * @param total operations recorded
- * @param succeeded operations whose outcome was {@value MetricCatalog#OUTCOME_SUCCESS}
- * @param failed the other operations
+ * @param succeeded operations tagged {@value MetricCatalog#TAG_OUTCOME}={@value
+ *     MetricCatalog#OUTCOME_SUCCESS}, plus those of counters without an outcome tag
+ * @param failed operations tagged with any other outcome
  * @param successRate succeeded divided by total; empty when nothing was recorded
  * @param throughputPerSecond total divided by the summary's interval
  * @param latency percentiles over the reservoir window; empty when no duration was recorded in the

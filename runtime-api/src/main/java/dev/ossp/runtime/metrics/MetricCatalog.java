@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * timeout}); {@value #TAG_STATUS_CLASS} is {@code 1xx}..{@code 5xx} for an HTTP response and
  * {@value #STATUS_CLASS_NONE} when none arrived; {@value #TAG_TARGET} is the canonical agent URN.
  *
+ * <p>A module that reads a counter's monotonic value from elsewhere, such as a cache's hit count,
+ * may register it with {@link Metrics#gauge}; the metrics module still exports it as a counter.
+ *
  * <p>This class contains only constants and is thread-safe.
  */
 public final class MetricCatalog {
@@ -205,9 +208,9 @@ public final class MetricCatalog {
   public static final MetricDefinition DISCOVERY_CACHE_SIZE =
       gauge("ossp.discovery.cache.size", "", "discovery", "Entries in the discovery result cache.");
 
-  /** Agents in the registry. */
-  public static final MetricDefinition DISCOVERY_AGENTS_REGISTERED =
-      gauge("ossp.discovery.agents.registered", "", "discovery", "Agents in the registry.");
+  /** Agents in the registry, by state ({@code stored} for every stored registration). */
+  public static final MetricDefinition DISCOVERY_AGENTS =
+      gauge("ossp.discovery.agents", "", "discovery", "Agents in the registry, by state.", "state");
 
   /** Registrations removed because their heartbeat lease expired. */
   public static final MetricDefinition DISCOVERY_LEASES_EXPIRED =

@@ -171,9 +171,7 @@ final class DiagnosticsRules {
     if (total < thresholds.successMinCalls()) {
       return;
     }
-    long succeeded =
-        observations.counterTotal(
-            counter, MetricCatalog.TAG_OUTCOME, MetricCatalog.OUTCOME_SUCCESS);
+    long succeeded = observations.succeededTotal(counter);
     double rate = (double) succeeded / total;
     if (rate < thresholds.successRateMin()) {
       fired.add(

@@ -1,5 +1,6 @@
 package dev.ossp.runtime.metrics.internal.diagnostics;
 
+import dev.ossp.runtime.metrics.MetricCatalog;
 import dev.ossp.runtime.metrics.internal.registry.CounterMeter;
 import dev.ossp.runtime.metrics.internal.registry.DropwizardMetrics;
 import dev.ossp.runtime.metrics.internal.registry.GaugeMeter;
@@ -35,12 +36,16 @@ final class Observations {
     return total;
   }
 
-  /** Returns the sum of the counters called {@code name} whose tag {@code key} is {@code value}. */
-  long counterTotal(String name, String key, String value) {
+  /**
+   * Returns the sum of the counters called {@code name} whose outcome tag is absent or {@code
+   * success}, the same rule as the summary's.
+   */
+  long succeededTotal(String name) {
     long total = 0;
     for (RegisteredMeter meter : metrics.meters(name)) {
-      if (meter instanceof CounterMeter counter
-          && value.equals(meter.id().tags().asMap().get(key))) {
+      String outcome = meter.id().tags().asMap().get(MetricCatalog.TAG_OUTCOME);
+      boolean succeeded = outcome == null || outcome.equals(MetricCatalog.OUTCOME_SUCCESS);
+      if (meter instanceof CounterMeter counter && succeeded) {
         total += counter.count();
       }
     }

@@ -100,10 +100,20 @@ public final class DropwizardMetrics implements Metrics {
             family -> new HistogramMeter(id, family, newReservoir()));
   }
 
+  /**
+   * Registers a gauge, or, when the catalogue defines {@code name} as a counter, a {@link
+   * #functionCounter} that reads the monotonic count from {@code value}, such as a cache's hit
+   * count.
+   */
   @Override
   public void gauge(String name, Tags tags, DoubleSupplier value) {
     Objects.requireNonNull(value, "value");
 
+    Optional<MetricDefinition> definition = MetricCatalog.find(name);
+    if (definition.isPresent() && definition.get().type() == MetricType.COUNTER) {
+      functionCounter(name, tags, value);
+      return;
+    }
     MeterId id = new MeterId(name, tags);
     GaugeMeter meter =
         (GaugeMeter)

@@ -59,7 +59,8 @@ public final class SummaryBuilder {
       for (RegisteredMeter meter : counters) {
         long count = ((CounterMeter) meter).count();
         String outcome = meter.id().tags().asMap().get(MetricCatalog.TAG_OUTCOME);
-        if (MetricCatalog.OUTCOME_SUCCESS.equals(outcome)) {
+        // A counter without an outcome tag counts only completed operations.
+        if (outcome == null || MetricCatalog.OUTCOME_SUCCESS.equals(outcome)) {
           succeeded += count;
         } else {
           failed += count;
