@@ -79,7 +79,7 @@ class MetricsNodeTest {
   }
 
   @Test
-  void metricsRouteServesPrometheusTextWithRecordedCatalogueNames() throws Exception {
+  void metricsRouteServesCatalogueNames() throws Exception {
     // given real discovery traffic: one registration and five queries
     HttpResponse<String> registered =
         send(

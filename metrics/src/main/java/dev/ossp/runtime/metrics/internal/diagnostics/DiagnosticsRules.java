@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The diagnostics rules. Each compares one observed value with one configured threshold and fires
- * only when the value crosses it; a rule whose input has too few samples, or was never recorded,
+ * only when the value crosses it. A rule whose input has too few samples, or was never recorded,
  * stays silent. This class is stateless and thread-safe.
  */
 final class DiagnosticsRules {
@@ -53,6 +53,7 @@ final class DiagnosticsRules {
         "Find the slow servers and tools in ossp_mcp_call_latency_seconds; add pooled"
             + " connections for busy servers or raise per-call timeouts only if the tool is slow"
             + " by design.");
+
     cacheHitRate(fired, observations);
     openBreakers(fired, observations);
     successRate(
@@ -69,6 +70,7 @@ final class DiagnosticsRules {
         MetricCatalog.MCP_CALLS.name(),
         "Check the failing servers and tools by outcome in ossp_mcp_calls_total and the server"
             + " logs.");
+
     mcpRestarts(fired, observations);
     budgetRejections(fired, observations);
     heapUsage(fired, system);

@@ -31,7 +31,7 @@ final class PhaseRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PhaseRunner.class);
   private static final long INTERRUPT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  /** What a finished phase produced. */
+  /** The result of a finished phase. */
   record Outcome(PhaseRecorder recorder, long startNanos, long endNanos, StopReason stopReason) {}
 
   private final LoadScenario scenario;

@@ -279,6 +279,7 @@ public final class DropwizardMetrics implements Metrics {
       }
       unit = definition.get().unit();
     }
+
     String exportName = ExportNames.familyName(name, type, unit);
     List<String> claimed = ExportNames.claimedNames(exportName, type);
     for (String candidate : claimed) {
@@ -298,6 +299,7 @@ public final class DropwizardMetrics implements Metrics {
                 + "'); rename one of them");
       }
     }
+
     MetricFamily family = new MetricFamily(name, type, unit, exportName, functionCounter);
     families.put(name, family);
     for (String candidate : claimed) {

@@ -6,7 +6,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * A counter whose monotonic value is read from a supplier, such as the JVM's garbage collection
- * count; exported as a Prometheus counter, shown as a gauge by Dropwizard reporters. Thread-safe.
+ * count. It is exported as a Prometheus counter and shown as a gauge by Dropwizard reporters. This
+ * class is thread-safe.
  */
 public final class FunctionCounterMeter implements RegisteredMeter {
   private final MeterId id;

@@ -11,6 +11,6 @@ public sealed interface RegisteredMeter
   /** The family the meter belongs to. */
   MetricFamily family();
 
-  /** The Dropwizard metric that holds the values. */
+  /** The Dropwizard metric that stores the values. */
   Metric dropwizardMetric();
 }

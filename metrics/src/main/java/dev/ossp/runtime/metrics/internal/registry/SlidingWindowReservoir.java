@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Bounds: values are kept with {@value #SIGNIFICANT_DIGITS} significant decimal digits, so a
  * reported percentile is within 1% of a value that was recorded at that rank. Negative values are
  * recorded as 0 and values above {@value #HIGHEST_TRACKABLE} as that value. Each slice is a packed
- * histogram whose size grows with the number of distinct value bins it holds, never with the number
- * of values: at most 128 bins per power of two of the value range, 8 bytes or less each.
+ * histogram whose size grows with the number of distinct value bins it contains, never with the
+ * number of values. A slice has at most 128 bins per power of two of the value range, each 8 bytes
+ * or less.
  *
  * <p>Recording is wait-free (an HdrHistogram {@link Recorder}) except when it is the first call of
  * a new slice, which rotates the ring under a lock that recording threads only try to take.

@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * which preserves the distribution. Instances are immutable and thread-safe.
  */
 public final class WindowSnapshot extends Snapshot {
-  /** The most values {@link #getValues()} returns. */
+  /** The maximum number of values {@link #getValues()} returns. */
   public static final int MAX_VALUES = 4096;
 
   private final Histogram histogram;

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DiagnosticsRulesTest {
   /**
-   * The default thresholds, except that the heap rule allows 100% so that the test JVM's real heap
-   * never fires it; the heap rule has its own test.
+   * The default thresholds, except that the heap rule allows 100%. The test JVM's real heap then
+   * never fires it, because the heap rule has its own test.
    */
   private static final DiagnosticsThresholds DEFAULTS =
       withHeap(DiagnosticsThresholds.defaults(), 1.0);

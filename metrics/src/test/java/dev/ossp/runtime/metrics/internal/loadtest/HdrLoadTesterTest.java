@@ -55,7 +55,7 @@ class HdrLoadTesterTest {
 
   @Test
   void closedLoopMatchesServerLatencyAndThroughput() throws Exception {
-    // given a server that answers in 20 ms and 4 workers: at most 200 requests per second
+    // given a server that responds in 20 ms and 4 workers: at most 200 requests per second
     server = new LatencyServer(Duration.ofMillis(20));
     LoadTestConfig config =
         LoadTestConfig.builder()

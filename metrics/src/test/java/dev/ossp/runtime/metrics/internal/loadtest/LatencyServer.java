@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real HTTP server on 127.0.0.1 with a known latency: each request is answered after {@code
+ * A real HTTP server on 127.0.0.1 with a known latency: each response is sent after {@code
  * latency}, except request number {@code stallAt} (1-based), which takes {@code stall}.
  */
 final class LatencyServer implements AutoCloseable {

@@ -23,7 +23,7 @@ class PrometheusExportTest {
   private final PrometheusExport export = new PrometheusExport(metrics);
 
   @Test
-  void hostileNamesAndValuesPassPromtoolAndRoundTrip() throws Exception {
+  void hostileNamesPassPromtoolAndRoundTrip() throws Exception {
     // given names with dots, dashes, slashes, a leading digit, non-ASCII, quotes, backslashes and
     // newlines, and label values with all of those
     metrics
@@ -123,7 +123,7 @@ class PrometheusExportTest {
   }
 
   @Test
-  void quantilesBecomeNaNAfterTrafficStopsWhileCountsStay() throws Exception {
+  void quantilesBecomeNaNAfterTrafficStops() throws Exception {
     // given
     metrics.timer("ossp.discovery.query.latency", Tags.empty()).record(Duration.ofMillis(5));
 
