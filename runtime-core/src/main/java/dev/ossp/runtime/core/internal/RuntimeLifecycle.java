@@ -229,7 +229,12 @@ public final class RuntimeLifecycle {
     try {
       Injector created =
           InjectorFactory.create(
-              new CoreBindings(config, assembly.strategies(), assembly.clock(), info),
+              new CoreBindings(
+                  config,
+                  assembly.strategies(),
+                  assembly.clock(),
+                  info,
+                  new LifecycleRuntimeInfo(this)),
               assembly.bindings());
       injector = created;
       components.startAll(new DefaultComponentContext(config, created, dataDirectory));

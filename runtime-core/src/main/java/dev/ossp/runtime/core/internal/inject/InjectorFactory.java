@@ -13,6 +13,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.spi.Dependency;
 import com.google.inject.spi.InjectionPoint;
+import dev.ossp.runtime.component.RuntimeInfo;
 import dev.ossp.runtime.config.RuntimeConfig;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
@@ -58,6 +59,7 @@ public final class InjectorFactory {
     types.add(Strategies.class);
     types.add(Clock.class);
     types.add(NodeInfo.class);
+    types.add(RuntimeInfo.class);
     for (StrategyKind<?> kind : StrategyKind.ALL) {
       if (kind.configKey().isPresent()) {
         types.add(kind.type());
@@ -144,6 +146,11 @@ public final class InjectorFactory {
       coreBinder.bind(RuntimeConfig.class).toInstance(core.config());
       coreBinder.bind(Strategies.class).toInstance(core.strategies());
       coreBinder.bind(Clock.class).toInstance(core.clock());
+      OptionalBinder<RuntimeInfo> runtimeInfo =
+          OptionalBinder.newOptionalBinder(coreBinder, RuntimeInfo.class);
+      if (core.runtimeInfo() != null) {
+        runtimeInfo.setBinding().toInstance(core.runtimeInfo());
+      }
       OptionalBinder<NodeInfo> node = OptionalBinder.newOptionalBinder(coreBinder, NodeInfo.class);
       if (core.node() != null) {
         node.setBinding().toInstance(core.node());

@@ -1,4 +1,4 @@
-/** The built-in {@code fixed} pooling strategy. */
+/** The built-in pooling strategies: {@code fixed} and {@code adaptive}. */
 @NullMarked
 package dev.ossp.runtime.core.internal.pool;
 
