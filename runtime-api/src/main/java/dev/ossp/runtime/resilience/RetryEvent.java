@@ -89,7 +89,7 @@ public sealed interface RetryEvent {
     }
   }
 
-  /** Why a call stopped without success. */
+  /** The reasons a call stops without success. */
   enum Outcome {
     /** The failure was not retryable. */
     NOT_RETRYABLE,

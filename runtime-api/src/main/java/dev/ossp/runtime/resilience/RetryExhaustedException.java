@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public class RetryExhaustedException extends OsspException {
   private static final long serialVersionUID = 1L;
 
-  /** Why the policy gave up. */
+  /** The reasons a policy gives up. */
   public enum Reason {
     /** Every one of {@link RetryConfig#maxAttempts()} attempts failed. */
     MAX_ATTEMPTS,
@@ -58,17 +58,17 @@ public class RetryExhaustedException extends OsspException {
     this.reason = reason;
   }
 
-  /** The name of the policy that gave up. */
+  /** Returns the name of the policy that gave up. */
   public String policyName() {
     return policyName;
   }
 
-  /** The attempts made, the first included. */
+  /** Returns the attempts made, the first included. */
   public int attempts() {
     return attempts;
   }
 
-  /** Why the policy gave up. */
+  /** Returns the reason the policy gave up. */
   public Reason reason() {
     return reason;
   }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * RetryRegistry} configured from {@code resilience.*}, declares those keys, and runs the adaptive
  * tuner when {@code resilience.tuning.enabled} is true.
  *
- * <p>Each method is called from one thread at a time, as {@link RuntimeComponent} says; {@link
+ * <p>Each method is called from one thread at a time, as {@link RuntimeComponent} specifies; {@link
  * #health()} is thread-safe.
  */
 public final class ResilienceComponent implements RuntimeComponent {
@@ -110,7 +110,9 @@ public final class ResilienceComponent implements RuntimeComponent {
     return ComponentHealth.up().withDetail("circuits", states).withDetail("open", open);
   }
 
-  /** A failing dependency is reported through breaker states, not by taking the runtime down. */
+  /**
+   * Returns false: a failing dependency shows in breaker states and never takes the runtime down.
+   */
   @Override
   public boolean critical() {
     return false;

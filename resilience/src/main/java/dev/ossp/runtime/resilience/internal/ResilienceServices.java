@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the registries of one runtime share and the component closes at stop: a scheduler on one
- * daemon thread, started only when something first schedules a task.
+ * The services the registries of one runtime share and the component closes at stop: a scheduler on
+ * one daemon thread, started only when something first schedules a task.
  *
  * <p>This class is thread-safe.
  */
@@ -23,7 +23,7 @@ public final class ResilienceServices implements AutoCloseable {
     this.threadName = java.util.Objects.requireNonNull(threadName, "threadName");
   }
 
-  /** The shared scheduler; its thread starts with the first task. */
+  /** Returns the shared scheduler, whose thread starts with the first task. */
   public TaskScheduler scheduler() {
     return scheduler;
   }

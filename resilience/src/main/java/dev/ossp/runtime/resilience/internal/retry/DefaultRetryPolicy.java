@@ -343,7 +343,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
   // ---- Decisions shared by both executions ---------------------------------------------------
 
   /**
-   * Decides what follows a failed attempt (an exception, or a result that asks for a retry) and
+   * Decides what follows a failed attempt (an exception, or a result that requests a retry) and
    * does the accounting: counters, events, the budget withdrawal and the deadline check.
    *
    * @param attempts attempts made so far, the failed one included

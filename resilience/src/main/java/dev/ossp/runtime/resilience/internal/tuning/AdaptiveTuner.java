@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * failure rate comes from the breaker's totals when there is a breaker, otherwise from the policy's
  * attempts.
  *
- * <p>The tuner remembers each target's values the first time it sees it, and relaxes back toward
- * those. It never moves a value outside its bounds; a configured value already outside them is
- * brought inside at the first change. Runs are driven by the injected {@link TaskScheduler}, so a
- * test decides exactly when each run happens.
+ * <p>The tuner remembers each target's values on its first run over that target, and relaxes back
+ * toward those. It never moves a value outside its bounds; a configured value already outside them
+ * is brought inside at the first change. Runs are driven by the injected {@link TaskScheduler}, so
+ * a test decides exactly when each run happens.
  *
  * <p>This class is thread-safe.
  */

@@ -28,7 +28,9 @@ abstract class BackoffStrategyContractTest {
 
   abstract String expectedName();
 
-  /** The retry numbers every bound is checked at: 1..2000 and large ones up to the maximum. */
+  /**
+   * Returns the retry numbers every bound is checked at: 1..2000 and large ones up to the maximum.
+   */
   static List<Integer> retryNumbers() {
     List<Integer> numbers = new ArrayList<>();
     for (int retry = 1; retry <= 2_000; retry++) {
@@ -62,7 +64,7 @@ abstract class BackoffStrategyContractTest {
   }
 
   @Test
-  void delaysStayWithinZeroAndTheCapForEveryRetryNumber() {
+  void delaysStayBetweenZeroAndCap() {
     Random random = new Random(7);
     for (BackoffSettings settings : EXTREMES) {
       Duration previous = Duration.ZERO;

@@ -65,7 +65,7 @@ class RandomizedStrategiesTest {
     }
 
     @Test
-    void isUniformInTheUpperHalfOfTheExponentialDelay() {
+    void isUniformInUpperHalf() {
       double[] stats = stats(strategy(), 4, Duration.ZERO);
       assertThat(stats[0]).isBetween(400.0, 410.0);
       assertThat(stats[1]).isBetween(790.0, 800.0);

@@ -81,7 +81,7 @@ class SymmetricJitterStrategiesTest {
     }
 
     @Test
-    void growsByTheBaseDelayUpToTheCap() {
+    void growsLinearlyToCap() {
       assertMonotoneUpToTheCap(
           strategy(),
           List.of(100L, 200L, 300L, 400L, 500L, 600L, 700L, 800L, 900L, 1_000L, 1_000L));

@@ -23,7 +23,7 @@ class CircuitBreakerReconfigurationTest {
   }
 
   @Test
-  void closedBreakerKeepsItsCountsAndUsesTheNewThreshold() {
+  void closedBreakerKeepsCounts() {
     // given a closed breaker with 3 consecutive failures of 5 allowed
     CircuitBreakerConfig original = CircuitBreakerConfig.builder().failureRateThreshold(0).build();
     CircuitBreaker breaker = breaker(original);
@@ -61,11 +61,11 @@ class CircuitBreakerReconfigurationTest {
     // when the window shrinks to 4 calls
     breaker.reconfigure(CircuitBreakerConfig.from(original).slidingWindowSize(4).build());
 
-    // then it holds the 4 most recent calls, all successes
+    // then it contains the 4 most recent calls, all successes
     assertThat(breaker.metrics().bufferedCalls()).isEqualTo(4);
     assertThat(breaker.metrics().failedCalls()).isZero();
 
-    // when it grows to 8 again and 2 calls fail, it holds 6 calls
+    // when it grows to 8 again and 2 calls fail, it contains 6 calls
     breaker.reconfigure(CircuitBreakerConfig.from(original).slidingWindowSize(8).build());
     fail(breaker, 2);
     assertThat(breaker.metrics().bufferedCalls()).isEqualTo(6);

@@ -95,7 +95,7 @@ class CircuitBreakerStateMachineTest {
   }
 
   @Test
-  void movesToHalfOpenLazilyOnTheNextCall() {
+  void halfOpensLazilyOnNextCall() {
     // given an open breaker
     CircuitBreaker breaker = breaker(consecutiveOnly().failureThreshold(1).build());
     fail(breaker, 1);
@@ -139,7 +139,7 @@ class CircuitBreakerStateMachineTest {
   }
 
   @Test
-  void reopensOnAnyProbeFailureWithGrowingOpenDuration() {
+  void probeFailureReopensWithLongerWait() {
     // given a breaker whose open duration doubles per consecutive opening
     CircuitBreaker breaker =
         breaker(
@@ -260,7 +260,7 @@ class CircuitBreakerStateMachineTest {
     // given a breaker that opens on one failure
     CircuitBreaker breaker = breaker(consecutiveOnly().failureThreshold(1).build());
 
-    // when the failure says the peer wants 7 s
+    // when the failure carries a 7 s retry-after hint
     OsspException limited =
         new OsspException(
             ErrorKind.RATE_LIMITED,

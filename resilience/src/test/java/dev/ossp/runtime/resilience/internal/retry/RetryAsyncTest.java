@@ -76,7 +76,7 @@ class RetryAsyncTest {
   }
 
   @Test
-  void deadlineFailsTheCallWhileAnAttemptIsRunning() {
+  void deadlineFailsRunningCall() {
     // given a 1 s deadline and a second attempt that never completes
     RetryPolicy policy =
         fixture.policy(fixed(200).maxAttempts(5).maxDuration(Duration.ofSeconds(1)).build());

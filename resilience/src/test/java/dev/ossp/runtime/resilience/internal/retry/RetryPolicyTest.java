@@ -80,7 +80,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void nonRetryableErrorIsThrownUnchangedAfterOneCall() {
+  void nonRetryableErrorThrownUnchanged() {
     // given an operation that fails validation
     RetryPolicy policy = fixture.policy(RetryConfig.defaults());
     OsspException invalid = new OsspException(ErrorKind.VALIDATION, "name is missing");
@@ -126,7 +126,7 @@ class RetryPolicyTest {
   }
 
   @Test
-  void interruptBeforeTheWaitEndsTheCallAtOnce() {
+  void interruptBeforeWaitEndsCall() {
     // given a real sleeper and a one-hour delay, and an operation that is interrupted as it fails
     RetryPolicy policy =
         fixture.policy(
@@ -225,8 +225,8 @@ class RetryPolicyTest {
   }
 
   @Test
-  void retryAfterReplacesTheComputedDelayWithinTheCap() {
-    // given a failure whose peer asks for 3 s, then one that asks for 5 minutes
+  void retryAfterOverridesDelay() {
+    // given a failure whose peer requests 3 s, then one that requests 5 minutes
     RetryPolicy policy = fixture.policy(exponential().maxAttempts(3).build());
     AtomicInteger calls = new AtomicInteger();
 
@@ -294,7 +294,7 @@ class RetryPolicyTest {
 
   @Test
   void resultPredicateRetriesAndExhaustsPerMode() {
-    // given an operation that always answers "busy"
+    // given an operation that always returns "busy"
     RetryConfig base = RetryConfig.builder().maxAttempts(3).retryOnResult("busy"::equals).build();
     AtomicInteger calls = new AtomicInteger();
 

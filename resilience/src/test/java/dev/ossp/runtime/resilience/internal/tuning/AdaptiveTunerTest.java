@@ -67,7 +67,7 @@ class AdaptiveTunerTest {
   }
 
   @Test
-  void tightensOnHighFailureRatesAndStopsAtTheBounds() {
+  void tightensWithinBounds() {
     // given a target with a breaker and a retry policy, and a running tuner
     CircuitBreaker breaker = breakers.circuitBreaker("pricing");
     RetryPolicy policy = retries.retryPolicy("pricing");
@@ -76,7 +76,7 @@ class AdaptiveTunerTest {
     scheduler.advance(Duration.ofSeconds(30));
 
     for (int round = 1; round <= 5; round++) {
-      // when an interval sees 50% failures
+      // when half the calls of an interval fail
       traffic(breaker, 20, 0);
       scheduler.advance(Duration.ofSeconds(30));
     }
@@ -130,7 +130,7 @@ class AdaptiveTunerTest {
   }
 
   @Test
-  void neverLeavesTheBoundsForAnySequenceOfRates() {
+  void staysWithinBoundsForRandomRates() {
     // given a tuner and a seeded sequence of random failure rates
     CircuitBreaker breaker = breakers.circuitBreaker("random");
     RetryPolicy policy = retries.retryPolicy("random");
