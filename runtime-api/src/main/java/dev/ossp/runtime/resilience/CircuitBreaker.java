@@ -53,7 +53,7 @@ public interface CircuitBreaker {
     OPEN(false),
     /** A limited number of probe calls are admitted to test the target. */
     HALF_OPEN(true),
-    /** An operator opened the breaker; it rejects every call until told otherwise. */
+    /** An operator opened the breaker; it rejects every call until another transition. */
     FORCED_OPEN(false),
     /** An operator disabled the breaker; it admits every call and records nothing. */
     DISABLED(true),
@@ -93,7 +93,7 @@ public interface CircuitBreaker {
 
   /**
    * Asks to run one call. Returns false, counts the call as not permitted and notifies listeners
-   * when the breaker rejects it. A true answer obliges the caller to report the outcome once with
+   * when the breaker rejects it. A true result obliges the caller to report the outcome once with
    * {@link #onSuccess}, {@link #onError}, {@link #onResult} or {@link #releasePermission()}.
    *
    * <p>This method may move an OPEN breaker whose wait has passed to HALF_OPEN.
@@ -203,9 +203,9 @@ public interface CircuitBreaker {
   // ---- Operator control ----------------------------------------------------------------------
 
   /**
-   * Replaces the configuration while keeping the state and the recorded outcomes: a CLOSED breaker
-   * stays CLOSED with its window (resized to the new window size, keeping the most recent calls),
-   * an OPEN breaker keeps its wait, and a HALF_OPEN breaker keeps its probes. New thresholds apply
+   * Replaces the configuration while keeping the state and the recorded outcomes. A CLOSED breaker
+   * stays CLOSED with its window, resized to the new window size with the most recent calls kept.
+   * An OPEN breaker keeps its wait, and a HALF_OPEN breaker keeps its probes. New thresholds apply
    * from the next recorded outcome.
    */
   void reconfigure(CircuitBreakerConfig config);

@@ -390,7 +390,7 @@ public final class CircuitBreakerConfig {
 
   /**
    * Returns how long the breaker stays open for its {@code consecutiveOpenings}-th consecutive
-   * opening: the custom function's answer, or {@code openDuration × multiplier^(n-1)}, capped at
+   * opening: the custom function's result, or {@code openDuration × multiplier^(n-1)}, capped at
    * {@link #maxOpenDuration()} either way.
    *
    * @throws IllegalArgumentException if {@code consecutiveOpenings} is below 1
@@ -564,7 +564,7 @@ public final class CircuitBreakerConfig {
     }
 
     /**
-     * Sets a function that replaces {@code openDuration × multiplier^(n-1)}; its answers are still
+     * Sets a function that replaces {@code openDuration × multiplier^(n-1)}; its results are still
      * capped at the max open duration. Default none; pass null to remove one.
      */
     public Builder openDurationFunction(@Nullable OpenDurationFunction openDurationFunction) {

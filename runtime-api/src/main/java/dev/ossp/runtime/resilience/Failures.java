@@ -14,7 +14,7 @@ public final class Failures {
   private Failures() {}
 
   /**
-   * Removes {@link CompletionException} and {@link ExecutionException} wrappers, which only say
+   * Removes {@link CompletionException} and {@link ExecutionException} wrappers, which only record
    * where a failure was observed, to reach the failure itself. A wrapper without a cause is
    * returned as it is.
    */

@@ -18,7 +18,7 @@ public final class RetryAfter {
   private RetryAfter() {}
 
   /**
-   * Returns the delay the header asks for: its seconds, or the time from {@code now} until its date
+   * Returns the delay the header requests: its seconds, or the time from {@code now} until its date
    * (zero for a date in the past). Returns empty for a value that is neither.
    *
    * @param headerValue the header's value, such as {@code 120} or {@code Wed, 21 Oct 2015 07:28:00

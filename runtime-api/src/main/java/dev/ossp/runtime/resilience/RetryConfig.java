@@ -250,7 +250,7 @@ public final class RetryConfig {
   }
 
   /**
-   * Returns whether {@code error} is worth another attempt: the custom predicate's answer, or
+   * Returns whether {@code error} is worth another attempt: the custom predicate's result, or
    * {@link RetryPredicates#isTransient(Throwable, boolean)} with {@link #idempotent()}. An {@link
    * InterruptedException} is never retryable.
    */
@@ -273,7 +273,7 @@ public final class RetryConfig {
     return abortOn != null && abortOn.test(Failures.unwrap(error));
   }
 
-  /** Returns whether {@code result} asks for another attempt. */
+  /** Returns whether {@code result} requests another attempt. */
   public boolean shouldRetryResult(@Nullable Object result) {
     return retryOnResult != null && retryOnResult.test(result);
   }
@@ -428,7 +428,7 @@ public final class RetryConfig {
       return this;
     }
 
-    /** Sets the predicate that asks for another attempt after a result. Default none. */
+    /** Sets the predicate that requests another attempt after a result. Default none. */
     public Builder retryOnResult(@Nullable Predicate<@Nullable Object> retryOnResult) {
       this.retryOnResult = retryOnResult;
       return this;

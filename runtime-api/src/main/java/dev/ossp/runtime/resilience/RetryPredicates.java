@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The default answer to "is this failure worth another attempt?", used by {@link RetryConfig}
+ * The default decision whether a failure is worth another attempt,, used by {@link RetryConfig}
  * unless a custom predicate replaces it.
  *
  * <p>After {@link Failures#unwrap(Throwable)}:
