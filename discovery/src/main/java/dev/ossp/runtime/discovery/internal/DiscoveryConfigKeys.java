@@ -130,7 +130,7 @@ public final class DiscoveryConfigKeys {
                   + " discovery.store.file.fsync: always or batch")
           .build();
 
-  /** Who may read the registry over HTTP. */
+  /** The access rule of the registry's HTTP read routes. */
   public static final ConfigKey<String> API_READ_ACCESS =
       ConfigKey.oneOf("discovery.api.read-access", List.of("open", "api-key"))
           .defaultValue("open")

@@ -41,7 +41,7 @@ final class JsonViews {
     return out.toString();
   }
 
-  /** The record with its card embedded as registered, and its lease when it has one. */
+  /** Renders the record with its card embedded as registered, and its lease when it has one. */
   static String record(AgentRecord record, @Nullable AgentLease lease) {
     return render(json -> writeRecord(json, record, lease, null, true));
   }
@@ -223,7 +223,7 @@ final class JsonViews {
     json.writeEndObject();
   }
 
-  /** The card shape as the API names it, such as {@code a2a-v0.3} or {@code ossp-manifest}. */
+  /** Returns the card shape's API name, such as {@code a2a-v0.3} or {@code ossp-manifest}. */
   static String shapeName(CardShape shape) {
     return switch (shape) {
       case A2A_V0_2 -> "a2a-v0.2";
@@ -249,7 +249,7 @@ final class JsonViews {
     }
   }
 
-  /** The node's error body shape, for statuses this module answers itself. */
+  /** Renders the node's error body shape, for statuses this module sets itself. */
   static String error(int status, String kind, String message, String requestId) {
     return render(
         json -> {

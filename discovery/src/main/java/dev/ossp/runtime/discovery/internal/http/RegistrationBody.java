@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class RegistrationBody {
   private static final Set<String> ENVELOPE_FIELDS = Set.of("urn", "domain", "leaseTtl", "card");
 
-  /** The card is larger than the registry accepts; the route answers 413. */
+  /** Signals a card larger than the registry accepts, so the route responds with 413. */
   static final class TooLargeException extends Exception {
     private static final long serialVersionUID = 1L;
 

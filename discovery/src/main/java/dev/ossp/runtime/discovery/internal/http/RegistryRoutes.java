@@ -41,8 +41,8 @@ import java.util.function.BooleanSupplier;
  * </table>
  *
  * <p>Read routes are open unless {@code discovery.api.read-access} is {@code api-key}. The node
- * checks the API key (401), the body size (413) and renders errors thrown here; this class answers
- * 412 for a stale {@code If-Match} revision and 413 for a card over 256 KiB itself.
+ * checks the API key (401), the body size (413) and renders errors thrown here. This class itself
+ * responds with 412 to a stale {@code If-Match} revision and with 413 to a card over 256 KiB.
  */
 public final class RegistryRoutes implements RouteProvider {
   private final AgentRegistry registry;
