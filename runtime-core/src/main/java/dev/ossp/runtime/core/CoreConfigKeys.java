@@ -10,7 +10,7 @@ import java.util.List;
  * The configuration keys the runtime core reads. Components declare their own keys through {@link
  * dev.ossp.runtime.component.RuntimeComponent#configKeys()}; these are always declared.
  *
- * <p>This class only holds constants and is thread-safe.
+ * <p>This class contains only constants and is thread-safe.
  */
 public final class CoreConfigKeys {
   /**

@@ -10,9 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts a runtime node from the command line with the embedded defaults, prints the node's URL and
- * its health as JSON on standard output, and then runs until the JVM is asked to stop (SIGINT or
- * SIGTERM), when the runtime's shutdown hook stops it.
+ * Starts a runtime node from the command line with the embedded defaults and prints the node's URL
+ * and its health as JSON on standard output. It then runs until the JVM receives SIGINT or SIGTERM,
+ * and the runtime's shutdown hook stops the node.
  *
  * <pre>
  * java -cp "lib/*" dev.ossp.runtime.core.Main [--config FILE] [--port N] [--check]
@@ -118,7 +118,8 @@ public final class Main {
 
   private static void awaitShutdown() {
     try {
-      // Counted down by nobody: the JVM's shutdown (with the runtime's hook) ends this wait.
+      // No code counts this latch down, so only JVM shutdown (which runs the runtime's hook) ends
+      // the wait.
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -58,8 +58,8 @@ public final class OsspRuntime implements AutoCloseable {
    * {@code runtime.shutdown-hook} is true.
    *
    * @throws dev.ossp.runtime.error.OsspException if the node, the injector or a component fails to
-   *     start; what had started is stopped again, and the message names the failed component and
-   *     those stopped
+   *     start. What had started is stopped again, and the message names the failed component and
+   *     those stopped.
    * @throws ConfigException if the node cannot bind {@code node.host:node.port}
    * @throws IllegalStateException if the runtime was stopped, closed or failed to start before
    */

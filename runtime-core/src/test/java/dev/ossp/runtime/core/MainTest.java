@@ -34,8 +34,8 @@ class MainTest {
   }
 
   /**
-   * A child JVM whose standard output and error go to files; reading the files instead of the pipes
-   * avoids losing the last lines when the pipes close at exit.
+   * A child JVM whose standard output and error go to files. Reading files instead of pipes keeps
+   * the last lines, which a pipe can lose when it closes at exit.
    */
   private final class Child {
     final Process process;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ossp.runtime.component.ComponentHealth;
 import dev.ossp.runtime.component.HealthStatus;
+import dev.ossp.runtime.config.ConfigException;
 import dev.ossp.runtime.error.ErrorContext;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
@@ -520,6 +521,29 @@ class NodeServerTest {
         .startsWith("duplicate routes: GET /v1/agents/{name} (from ")
         .contains("clashes with GET /v1/agents/{urn} (from ")
         .endsWith("; stopped the components already started: two, one");
+  }
+
+  @Test
+  void portInUseFailsWithConfigError() {
+    // given
+    start(echoParameter());
+    int taken = runtime.node().port();
+    OsspRuntime second =
+        TestRuntimes.isolated(directory.resolve("second"))
+            .set("node.port", String.valueOf(taken))
+            .build();
+
+    // when
+    ConfigException e = catchThrowableOfType(ConfigException.class, second::start);
+
+    // then
+    assertThat(e.violations()).hasSize(1);
+    assertThat(e.violations().get(0).field()).isEqualTo("node.port");
+    assertThat(e.violations().get(0).message())
+        .startsWith("the node cannot listen on 127.0.0.1:" + taken + ": ")
+        .endsWith("; choose another node.host or node.port (0 picks a free port)");
+    assertThat(second.health().message()).isEqualTo("failed to start");
+    second.close();
   }
 
   @Test

@@ -49,7 +49,7 @@ public final class Bootstrap {
   private Bootstrap() {}
 
   /**
-   * What the builder collected.
+   * The builder's settings.
    *
    * @param configFile the YAML file, or null
    * @param environment the environment variables to read {@code OSSP_*} from

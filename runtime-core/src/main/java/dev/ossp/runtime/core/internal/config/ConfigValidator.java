@@ -14,7 +14,7 @@ import java.util.Optional;
  * and what is valid.
  */
 public final class ConfigValidator {
-  /** How secrets print in messages and descriptions. */
+  /** The text shown in place of a secret in messages and descriptions. */
   public static final String MASK = "****";
 
   private static final int MAX_SHOWN_LENGTH = 80;

@@ -80,7 +80,10 @@ public final class KeyIndex {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** Returns who declared the key named {@code name}: {@code core} or {@code component 'x'}. */
+  /**
+   * Returns who declared the key named {@code name}: {@code the runtime core} or {@code component
+   * 'x'}.
+   */
   public Optional<String> ownerOf(String name) {
     return Optional.ofNullable(ownerByName.get(name));
   }

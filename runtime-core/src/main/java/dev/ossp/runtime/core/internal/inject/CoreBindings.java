@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the runtime core itself binds in the injector.
+ * The bindings the runtime core itself adds to the injector.
  *
  * @param config the validated configuration
  * @param strategies the installed strategies and the selection per kind

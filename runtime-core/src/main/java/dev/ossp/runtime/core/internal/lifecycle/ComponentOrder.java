@@ -25,9 +25,9 @@ public final class ComponentOrder {
   private ComponentOrder() {}
 
   /**
-   * Returns the components in start order. A required component that is not installed, and a
-   * dependency cycle, each add a violation; the returned list then holds only the components that
-   * could be ordered.
+   * Returns the components in start order. A required component that is not installed adds a
+   * violation, and so does a dependency cycle. The returned list then contains only the components
+   * that could be ordered.
    */
   public static List<RuntimeComponent> order(
       List<RuntimeComponent> components, List<Violation> violations) {

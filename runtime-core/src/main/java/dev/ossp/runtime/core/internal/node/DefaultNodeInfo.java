@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where a started node listens.
+ * The address of a started node.
  *
  * @param host the bound host
  * @param port the bound port

@@ -12,8 +12,8 @@ import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers the errors Jetty produces itself (malformed requests, oversized headers, failures outside
- * a route) with the node's one JSON error shape instead of Jetty's HTML page.
+ * Responds to the errors Jetty produces itself (malformed requests, oversized headers, failures
+ * outside a route) with the node's one JSON error shape instead of Jetty's HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {
   @Override

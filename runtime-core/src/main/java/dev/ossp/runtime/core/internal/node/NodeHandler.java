@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves every request of the node: finds the route, checks the API key and the body size, runs the
  * route's handler and turns any failure into the one JSON error shape. Until the routes are opened,
- * only the core's own routes answer and every other path gets 503.
+ * only the core's own routes respond and every other path gets 503.
  *
  * <p>Runs handlers on Jetty's request threads, blocking; thread-safe.
  */

@@ -104,7 +104,7 @@ public final class NodeServer {
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     // While draining, idle keep-alive connections close after this long, so stop() need not wait
-    // for clients to hang up; a connection whose request is still being handled stays open.
+    // for clients to hang up. A connection whose request is still being handled stays open.
     connector.setShutdownIdleTimeout(
         Math.min(MAX_SHUTDOWN_IDLE.toMillis(), settings.shutdownTimeout().toMillis()));
     jetty.addConnector(connector);
@@ -163,7 +163,7 @@ public final class NodeServer {
     LOG.debug("node serves {} routes", built.size());
   }
 
-  /** Where the node listens, once started. */
+  /** The node's bound address, or null before {@link #start()}. */
   public @Nullable NodeInfo info() {
     return info;
   }

@@ -79,7 +79,7 @@ final class ResponseWriter {
     }
   }
 
-  /** Returns the message of a 500 answer, which hides the cause and points to the log. */
+  /** Returns the message of a 500 response, which hides the cause and points to the log. */
   static String internalErrorMessage(String requestId) {
     return "internal error; the node log has the details under request id " + requestId;
   }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The node's routes in a tree of path segments. A literal segment wins over a {@code {name}}
  * parameter at the same position: the tree is searched literal-first, and the first matching path
- * that has a route for the method answers. {@code HEAD} falls back to {@code GET}.
+ * that has a route for the method is used. {@code HEAD} falls back to {@code GET}.
  *
  * <p>Immutable once built and thread-safe.
  */
@@ -92,7 +92,7 @@ public final class RouteTable {
   public sealed interface Match permits Found, MethodNotAllowed, NotFound {}
 
   /**
-   * A route answers the request.
+   * A route that handles the request.
    *
    * @param route the route
    * @param parameters the decoded path parameters by name

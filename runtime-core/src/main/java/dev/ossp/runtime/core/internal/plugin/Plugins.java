@@ -56,8 +56,8 @@ public final class Plugins implements Closeable {
    * @param directory the plugins directory, the value of {@code runtime.plugins-dir}
    * @param source the config source of the directory, for messages
    * @param parent the application's class loader
-   * @throws ConfigException if the path is not a directory, cannot be listed, or holds a jar that
-   *     is not a valid zip file; the message names each bad jar
+   * @throws ConfigException if the path is not a directory, cannot be listed, or contains a jar
+   *     that is not a valid zip file; the message names each bad jar
    */
   public static Plugins open(Path directory, String source, ClassLoader parent) {
     Objects.requireNonNull(directory, "directory");
@@ -136,8 +136,8 @@ public final class Plugins implements Closeable {
   }
 
   /**
-   * Returns {@code classpath}, or the file name of the plugin jar that holds the resource at {@code
-   * url}, such as a {@code META-INF/services} file.
+   * Returns {@code classpath}, or the file name of the plugin jar that contains the resource at
+   * {@code url}, such as a {@code META-INF/services} file.
    */
   public String originOfResource(URL url) {
     String text = url.toExternalForm();

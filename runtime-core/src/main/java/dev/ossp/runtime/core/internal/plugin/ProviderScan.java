@@ -21,8 +21,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Finds the providers of one service with {@link ServiceLoader} over the plugin class loader (which
- * also sees the classpath), and turns every provider that fails to load or instantiate into a
+ * Finds the providers of one service with {@link ServiceLoader} over the plugin class loader, whose
+ * parent loads the classpath, and turns every provider that fails to load or instantiate into a
  * {@link Violation} that names the class and the jar whose {@code META-INF/services} file lists it.
  *
  * @param <S> the service type
@@ -54,7 +54,7 @@ public final class ProviderScan<S> {
 
     Iterator<ServiceLoader.Provider<S>> lookup =
         ServiceLoader.load(service, plugins.loader()).stream().iterator();
-    // Each failed lookup consumes one listed name, so the listings bound the loop; the extra
+    // Each failed lookup consumes one listed name, so the listings bound the loop. The extra
     // rounds cover names that the scan of the services files could not read.
     int rounds = listedCount(listedIn) + 16;
     while (rounds-- > 0) {

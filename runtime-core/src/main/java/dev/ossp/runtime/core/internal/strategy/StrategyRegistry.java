@@ -69,9 +69,9 @@ public final class StrategyRegistry {
 
   /**
    * Checks the selection of every kind with a selection key against the installed names and returns
-   * the strategies. A kind with installed strategies must have the selected name (the configured
-   * one, else the kind's default); a kind with none is "not installed" unless the configuration
-   * names one, which is an error.
+   * the strategies. A kind with installed strategies must have the selected name, which is the
+   * configured one or else the kind's default. A kind with none installed is "not installed", and
+   * configuring a name for it is an error.
    */
   public DefaultStrategies select(DefaultRuntimeConfig config, List<Violation> violations) {
     Objects.requireNonNull(config, "config");
