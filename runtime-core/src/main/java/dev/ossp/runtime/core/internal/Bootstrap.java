@@ -181,7 +181,19 @@ public final class Bootstrap {
       violations.addAll(scan.violations());
       found.addAll(scan.providers());
     }
+    List<RuntimeComponent> components = new ArrayList<>();
+    for (LoadedProvider<RuntimeComponent> provider : uniqueByName(found, violations).values()) {
+      components.add(provider.instance());
+    }
+    return components;
+  }
 
+  /**
+   * Returns the components by name. An invalid name, or a second component with a name already
+   * taken, adds a violation naming the classes and their origins.
+   */
+  private static Map<String, LoadedProvider<RuntimeComponent>> uniqueByName(
+      List<LoadedProvider<RuntimeComponent>> found, List<Violation> violations) {
     Map<String, LoadedProvider<RuntimeComponent>> byName = new LinkedHashMap<>();
     for (LoadedProvider<RuntimeComponent> provider : found) {
       String name;
@@ -220,11 +232,7 @@ public final class Bootstrap {
                     + "; remove one of them or rename it"));
       }
     }
-    List<RuntimeComponent> components = new ArrayList<>();
-    for (LoadedProvider<RuntimeComponent> provider : byName.values()) {
-      components.add(provider.instance());
-    }
-    return components;
+    return byName;
   }
 
   private static List<String> names(List<RuntimeComponent> components) {

@@ -38,30 +38,7 @@ public final class ComponentOrder {
     for (RuntimeComponent component : components) {
       byName.put(component.name(), component);
     }
-    Map<String, Set<String>> dependencies = new LinkedHashMap<>();
-    for (RuntimeComponent component : components) {
-      Set<String> before = new TreeSet<>();
-      for (String required : component.requires()) {
-        if (byName.containsKey(required)) {
-          before.add(required);
-        } else {
-          violations.add(
-              new Violation(
-                  FIELD,
-                  "component '"
-                      + component.name()
-                      + "' requires component '"
-                      + required
-                      + "', which is not installed; add its module or plugin"));
-        }
-      }
-      for (String optional : component.after()) {
-        if (byName.containsKey(optional)) {
-          before.add(optional);
-        }
-      }
-      dependencies.put(component.name(), before);
-    }
+    Map<String, Set<String>> dependencies = dependencies(byName, violations);
 
     Map<String, Integer> waitingFor = new LinkedHashMap<>();
     Map<String, List<String>> dependents = new LinkedHashMap<>();
@@ -97,6 +74,39 @@ public final class ComponentOrder {
                   + describeCycle(dependencies, waitingFor)));
     }
     return ordered;
+  }
+
+  /**
+   * Returns, for each component, the installed components it waits for. A required component that
+   * is not installed adds a violation.
+   */
+  private static Map<String, Set<String>> dependencies(
+      Map<String, RuntimeComponent> byName, List<Violation> violations) {
+    Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+    for (RuntimeComponent component : byName.values()) {
+      Set<String> before = new TreeSet<>();
+      for (String required : component.requires()) {
+        if (byName.containsKey(required)) {
+          before.add(required);
+        } else {
+          violations.add(
+              new Violation(
+                  FIELD,
+                  "component '"
+                      + component.name()
+                      + "' requires component '"
+                      + required
+                      + "', which is not installed; add its module or plugin"));
+        }
+      }
+      for (String optional : component.after()) {
+        if (byName.containsKey(optional)) {
+          before.add(optional);
+        }
+      }
+      dependencies.put(component.name(), before);
+    }
+    return dependencies;
   }
 
   /** Returns one cycle among the components still waiting, as {@code a -> b -> a ...}. */
