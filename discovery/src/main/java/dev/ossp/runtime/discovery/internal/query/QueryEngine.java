@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
@@ -89,7 +90,7 @@ public final class QueryEngine {
   }
 
   private void collect(AgentQuery query, Matcher matcher) {
-    List<Set<AgentUrn>> required = new ArrayList<>();
+    List<Map<AgentUrn, RegistryEntry>> required = new ArrayList<>();
     query.domain().ifPresent(domain -> required.add(index.domains().get(domain)));
     for (String capability : query.capabilities()) {
       required.add(index.capabilities().get(capability));
@@ -98,32 +99,24 @@ public final class QueryEngine {
       required.add(index.tags().get(tag));
     }
     if (!required.isEmpty()) {
-      Set<AgentUrn> smallest = required.get(0);
-      int smallestSize = smallest.size();
-      for (Set<AgentUrn> postings : required) {
-        int size = postings.size();
-        if (size < smallestSize) {
+      // The matcher checks every filter on the record, so the other postings need no lookup.
+      Map<AgentUrn, RegistryEntry> smallest = required.get(0);
+      for (Map<AgentUrn, RegistryEntry> postings : required) {
+        if (postings.size() < smallest.size()) {
           smallest = postings;
-          smallestSize = size;
         }
       }
-      outer:
-      for (AgentUrn urn : smallest) {
-        for (Set<AgentUrn> postings : required) {
-          if (postings != smallest && !postings.contains(urn)) {
-            continue outer;
-          }
-        }
-        matcher.check(index.entry(urn));
+      for (RegistryEntry entry : smallest.values()) {
+        matcher.check(entry);
       }
       return;
     }
     if (!query.anyCapabilities().isEmpty()) {
       Set<AgentUrn> seen = new HashSet<>();
       for (String capability : query.anyCapabilities()) {
-        for (AgentUrn urn : index.capabilities().get(capability)) {
-          if (seen.add(urn)) {
-            matcher.check(index.entry(urn));
+        for (RegistryEntry entry : index.capabilities().get(capability).values()) {
+          if (seen.add(entry.record().urn())) {
+            matcher.check(entry);
           }
         }
       }

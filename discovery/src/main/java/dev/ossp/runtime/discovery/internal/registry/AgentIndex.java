@@ -83,17 +83,20 @@ public final class AgentIndex {
     return best;
   }
 
-  /** Adds or replaces an entry and indexes it as visible. */
+  /**
+   * Adds or replaces an entry and indexes it as visible. The new entry is indexed before the
+   * previous one's stale terms are removed, so a term both carry never lacks the agent.
+   */
   void put(RegistryEntry entry, @Nullable RegistryEntry previous) {
     AgentRecord record = entry.record();
-    if (previous != null && !previous.expired()) {
-      unindex(previous.record());
-    }
     entries.put(record.urn(), entry);
     versions
         .computeIfAbsent(record.urn().withoutVersion(), key -> ConcurrentHashMap.newKeySet(2))
         .add(record.urn());
-    index(record);
+    index(entry);
+    if (previous != null && !previous.expired()) {
+      unindexStale(previous.record(), record);
+    }
   }
 
   /** Removes an entry and its index postings. */
@@ -118,17 +121,35 @@ public final class AgentIndex {
 
   /** Indexes an entry again after a heartbeat restored it. */
   void show(RegistryEntry entry) {
-    index(entry.record());
+    index(entry);
   }
 
-  private void index(AgentRecord record) {
-    AgentUrn urn = record.urn();
-    domains.add(record.domain(), urn);
+  private void index(RegistryEntry entry) {
+    AgentRecord record = entry.record();
+    domains.add(record.domain(), entry);
     for (String capability : record.capabilities()) {
-      capabilities.add(capability, urn);
+      capabilities.add(capability, entry);
     }
     for (String tag : record.tags()) {
-      tags.add(tag, urn);
+      tags.add(tag, entry);
+    }
+  }
+
+  /** Removes the terms of {@code previous} that {@code current} no longer carries. */
+  private void unindexStale(AgentRecord previous, AgentRecord current) {
+    AgentUrn urn = previous.urn();
+    if (!previous.domain().equals(current.domain())) {
+      domains.remove(previous.domain(), urn);
+    }
+    for (String capability : previous.capabilities()) {
+      if (!current.capabilities().contains(capability)) {
+        capabilities.remove(capability, urn);
+      }
+    }
+    for (String tag : previous.tags()) {
+      if (!current.tags().contains(tag)) {
+        tags.remove(tag, urn);
+      }
     }
   }
 
