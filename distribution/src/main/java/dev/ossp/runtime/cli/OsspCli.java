@@ -36,6 +36,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       ServeCommand.class,
+      RegisterCommand.class,
+      DiscoverCommand.class,
+      AgentsCommand.class,
+      DiagnoseCommand.class,
+      LoadTestCommand.class,
+      McpCommand.class,
+      BenchCommand.class,
     })
 public final class OsspCli implements Runnable {
   /** Exit status of a command that succeeded. */
@@ -49,8 +56,19 @@ public final class OsspCli implements Runnable {
 
   @Spec private CommandSpec spec;
 
+  /**
+   * The system property that sets the level of the runtime's log lines. It has no {@code ossp.}
+   * prefix, because the runtime reads every {@code ossp.*} property as a setting.
+   */
+  static final String LOG_LEVEL_PROPERTY = "ossp-log-level";
+
   /** Runs the command line and exits the JVM with its status. */
   public static void main(String[] args) {
+    if (System.getProperty(LOG_LEVEL_PROPERTY) == null && !isServe(args)) {
+      // Client commands print their own results; the runtime's INFO lines would bury them.
+      // Set before any logger exists, because conf/logback.xml reads it once at startup.
+      System.setProperty(LOG_LEVEL_PROPERTY, "WARN");
+    }
     int status = run(new CliContext(Output.system(), Home.current()), args);
     System.out.flush();
     System.exit(status);
@@ -64,12 +82,23 @@ public final class OsspCli implements Runnable {
     return commandLine(context).execute(args);
   }
 
+  private static boolean isServe(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg.equals("serve");
+      }
+    }
+    return false;
+  }
+
   /** Returns the configured command line, for running and for tests of help texts. */
   public static CommandLine commandLine(CliContext context) {
     CommandLine commandLine = new CommandLine(OsspCli.class, new ContextFactory(context));
     commandLine.setOut(new java.io.PrintWriter(context.output().out(), true));
     commandLine.setErr(new java.io.PrintWriter(context.output().err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // JMH options such as -f 1 -wi 2 pass through 'bench' unchanged.
+    commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(context.output()));
     commandLine.setParameterExceptionHandler(new UsageHandler(context.output()));
     commandLine.setColorScheme(

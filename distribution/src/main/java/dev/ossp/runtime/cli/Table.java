@@ -2,6 +2,7 @@ package dev.ossp.runtime.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders rows as text columns, each as wide as its widest cell, separated by two spaces. Cells
@@ -11,6 +12,8 @@ import java.util.List;
 final class Table {
   /** The longest cell printed whole, in characters. */
   static final int MAX_CELL = 60;
+
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
 
   private Table() {}
 
@@ -31,7 +34,7 @@ final class Table {
       for (int i = 0; i < columns; i++) {
         String cell = shorten(row.get(i));
         cut.add(cell);
-        widths[i] = Math.max(widths[i], cell.length());
+        widths[i] = Math.max(widths[i], visibleLength(cell));
       }
       cells.add(cut);
     }
@@ -50,7 +53,16 @@ final class Table {
 
   private static String shorten(String cell) {
     String flat = cell.replace('\n', ' ').replace('\t', ' ');
-    return flat.length() <= MAX_CELL ? flat : flat.substring(0, MAX_CELL - 3) + "...";
+    if (flat.length() <= MAX_CELL || flat.indexOf('\u001b') >= 0) {
+      // Colored cells are short status words; cutting one could split its escape sequence.
+      return flat;
+    }
+    return flat.substring(0, MAX_CELL - 3) + "...";
+  }
+
+  /** Returns the printed width of a cell: its length without ANSI color sequences. */
+  static int visibleLength(String cell) {
+    return ANSI.matcher(cell).replaceAll("").length();
   }
 
   private static String line(List<String> cells, int[] widths) {
@@ -59,7 +71,7 @@ final class Table {
       String cell = cells.get(i);
       line.append(cell);
       if (i < cells.size() - 1) {
-        line.append(" ".repeat(widths[i] - cell.length() + 2));
+        line.append(" ".repeat(widths[i] - visibleLength(cell) + 2));
       }
     }
     return line.toString().stripTrailing();

@@ -1,0 +1,48 @@
+package dev.ossp.runtime.cli;
+
+import dev.ossp.runtime.core.CoreConfigKeys;
+import dev.ossp.runtime.core.OsspRuntime;
+import java.util.Optional;
+
+/**
+ * A runtime started in this process for one command, without the HTTP node: what {@code --local}
+ * uses. It reads the same configuration as {@code serve}, so it opens the same registry store under
+ * {@code runtime.data-dir}.
+ *
+ * <p>Do not point it at the data directory of a node that is running: two processes would write the
+ * same store.
+ */
+final class LocalRuntime {
+  private LocalRuntime() {}
+
+  /** Builds and starts the runtime; the caller closes it. */
+  static OsspRuntime start(RuntimeOptions options, Home home) {
+    OsspRuntime runtime =
+        options.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false).build();
+    try {
+      runtime.start();
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+    return runtime;
+  }
+
+  /**
+   * Returns the instance of {@code type} that a module binds.
+   *
+   * @throws CliException naming the module when it is not installed
+   */
+  static <T> T require(OsspRuntime runtime, Class<T> type, String module) {
+    Optional<T> instance = runtime.find(type);
+    if (instance.isEmpty()) {
+      throw new CliException(
+          "the "
+              + module
+              + " module is not installed in this runtime (components: "
+              + String.join(", ", runtime.components())
+              + "); add its jar to lib/ or use a distribution that ships it");
+    }
+    return instance.get();
+  }
+}
