@@ -1,0 +1,102 @@
+package dev.ossp.runtime.a2a.internal.http;
+
+import dev.ossp.runtime.metrics.MetricCatalog;
+import dev.ossp.runtime.metrics.Metrics;
+import dev.ossp.runtime.metrics.Tags;
+import dev.ossp.runtime.resilience.CircuitBreaker;
+import dev.ossp.runtime.resilience.CircuitBreakerEvent;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The meters of one target, looked up once and kept: requests by outcome and status class, latency,
+ * retries, and the breaker's state and transitions, under the names of {@link MetricCatalog}.
+ * Thread-safe.
+ */
+final class TargetMeters {
+  private final Metrics metrics;
+  private final String target;
+  private final Metrics.Timer latency;
+  private final Metrics.Counter retries;
+  private final Map<String, Metrics.Counter> requests = new ConcurrentHashMap<>();
+  private volatile boolean breakerWatched;
+
+  TargetMeters(Metrics metrics, String target) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.target = Objects.requireNonNull(target, "target");
+    Tags tags = Tags.of(MetricCatalog.TAG_TARGET, target);
+    this.latency = metrics.timer(MetricCatalog.A2A_REQUEST_LATENCY.name(), tags);
+    this.retries = metrics.counter(MetricCatalog.A2A_RETRIES.name(), tags);
+  }
+
+  void recordCall(String outcome, String statusClass, long nanos) {
+    latency.recordNanos(nanos);
+    requests
+        .computeIfAbsent(
+            outcome + "|" + statusClass,
+            unused ->
+                metrics.counter(
+                    MetricCatalog.A2A_REQUESTS.name(),
+                    Tags.of(
+                        MetricCatalog.TAG_TARGET,
+                        target,
+                        MetricCatalog.TAG_OUTCOME,
+                        outcome,
+                        MetricCatalog.TAG_STATUS_CLASS,
+                        statusClass)))
+        .increment();
+  }
+
+  void recordRetry() {
+    retries.increment();
+  }
+
+  /** Registers the breaker's state gauge and transition counter once per target. */
+  void watch(CircuitBreaker breaker) {
+    if (breakerWatched) {
+      return;
+    }
+    synchronized (this) {
+      if (breakerWatched) {
+        return;
+      }
+      breakerWatched = true;
+    }
+    metrics.gauge(
+        MetricCatalog.A2A_BREAKER_STATE.name(),
+        Tags.of(MetricCatalog.TAG_TARGET, target),
+        () -> stateValue(breaker.state()));
+    breaker.addListener(
+        event -> {
+          if (event instanceof CircuitBreakerEvent.StateTransition transition) {
+            metrics
+                .counter(
+                    MetricCatalog.A2A_BREAKER_TRANSITIONS.name(),
+                    Tags.of(
+                        MetricCatalog.TAG_TARGET,
+                        target,
+                        MetricCatalog.TAG_FROM,
+                        transition.from().name().toLowerCase(java.util.Locale.ROOT),
+                        MetricCatalog.TAG_TO,
+                        transition.to().name().toLowerCase(java.util.Locale.ROOT)))
+                .increment();
+          }
+        });
+  }
+
+  static String statusClass(int status) {
+    return status < 100 ? MetricCatalog.STATUS_CLASS_NONE : (status / 100) + "xx";
+  }
+
+  private static double stateValue(CircuitBreaker.State state) {
+    return switch (state) {
+      case CLOSED -> MetricCatalog.BREAKER_CLOSED;
+      case HALF_OPEN -> MetricCatalog.BREAKER_HALF_OPEN;
+      case OPEN -> MetricCatalog.BREAKER_OPEN;
+      case FORCED_OPEN -> MetricCatalog.BREAKER_FORCED_OPEN;
+      case DISABLED -> MetricCatalog.BREAKER_DISABLED;
+      case METRICS_ONLY -> MetricCatalog.BREAKER_METRICS_ONLY;
+    };
+  }
+}
