@@ -7,14 +7,15 @@
 //   large            "big" answers with a 20 MB text on one line
 //   split-utf8       answers "unicode" in pieces split inside multi-byte characters
 //   stderr-flood     writes 5 MB to stderr before answering initialize
-//   exit-in-call     exits with code 3 when "crash" is called, after a line on stderr
+//   exit-in-call     like normal; named for tests that call "crash", which every mode has
 //   exit-in-init     exits with code 4 on initialize, after a line on stderr
 //   ignore-term      ignores SIGTERM and the end of stdin
 //   version:<v>      answers initialize with protocol version <v>; "version:" omits it
 //
 // Tools: echo {message} answers "Echo: <message>" after an optional delayMs; "hang" never
-// answers; "env" answers with the process environment as JSON; "crash", "big" and "unicode" as
-// above. A notifications/cancelled is reported back as a notifications/message log message
+// answers; "env" answers with the process environment as JSON; "freeze" {ms} blocks the whole
+// process; "crash" (and "crash-readonly", annotated read-only) exit with code 3; "big" and
+// "unicode" as above. A notifications/cancelled is reported back as a notifications/message log message
 // {"cancelled": requestId, "reason": reason}, so a client can see that the server got it.
 import { createInterface } from "node:readline";
 
@@ -37,10 +38,11 @@ function text(id, value) {
   result(id, { content: [{ type: "text", text: value }] });
 }
 
-const tools = ["echo", "hang", "env", "crash", "big", "unicode"].map((name) => ({
+const tools = ["echo", "hang", "env", "crash", "big", "unicode", "freeze"].map((name) => ({
   name,
   inputSchema: { type: "object" },
 }));
+tools.push({ name: "crash-readonly", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } });
 
 function callTool(id, params) {
   const args = params.arguments ?? {};
@@ -54,7 +56,13 @@ function callTool(id, params) {
       text(id, JSON.stringify(process.env));
       return;
     case "crash":
+    case "crash-readonly":
       process.stderr.write("crashing on purpose\n", () => process.exit(3));
+      return;
+    case "freeze":
+      // Blocks the event loop without spinning, so even ping goes unanswered.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(args.ms ?? 1000));
+      text(id, "thawed");
       return;
     case "big":
       text(id, "x".repeat(20 * 1024 * 1024));

@@ -77,9 +77,43 @@ public final class DefaultMcpClient implements McpClient {
     return connection.status() == McpConnectionStatus.CONNECTED;
   }
 
-  /** The connection under this client; for the pool. */
+  /** The connection under this client. */
   McpConnection connection() {
     return connection;
+  }
+
+  /** The number of requests sent and not yet answered; cheaper than {@link #state()}. */
+  public int inFlight() {
+    return connection.session().inFlight();
+  }
+
+  /** The clock time in milliseconds of the last request sent or answer received. */
+  public long lastActivityMillis() {
+    return connection.session().lastActivityMillis();
+  }
+
+  /** Whether {@link #close()} was called, as opposed to the server going away. */
+  public boolean closedByClient() {
+    return connection.closedByClient();
+  }
+
+  /** Whether the server runs as a local process. */
+  public boolean isProcess() {
+    return connection.transport().pid() >= 0;
+  }
+
+  /** Refreshes the remembered child processes of a stdio server. */
+  public void refreshDescendants() {
+    connection.transport().refreshDescendants();
+  }
+
+  /**
+   * Records the pool's history of this server in the connection state: restarts since it last ran
+   * stably and the exit code of the previous process.
+   */
+  public void recordPoolHistory(int reconnectAttempts, @Nullable Integer previousExitCode) {
+    connection.setReconnectAttempts(reconnectAttempts);
+    connection.setPreviousExitCode(previousExitCode);
   }
 
   @Override

@@ -256,6 +256,10 @@ final class McpConnection implements ServerMessageHandler {
     return spec;
   }
 
+  boolean closedByClient() {
+    return closeStarted.get();
+  }
+
   McpClientOptions options() {
     return options;
   }

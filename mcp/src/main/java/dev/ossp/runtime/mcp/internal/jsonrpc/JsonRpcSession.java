@@ -405,16 +405,24 @@ public final class JsonRpcSession implements TransportListener {
     failPending(end);
   }
 
+  /**
+   * Marks the session closed, tells the handler, then fails every pending request. The handler
+   * hears first, so the connection's state reads closed by the time a caller sees the failure.
+   */
   @Override
   public void onClosed(TransportClosed end) {
     if (closed == null) {
       closed = end;
     }
-    failPending(end);
     ServerMessageHandler current = handler;
     if (current != null && handlerNotified.compareAndSet(false, true)) {
-      current.onClosed(end);
+      try {
+        current.onClosed(end);
+      } catch (RuntimeException e) {
+        LOG.error("handling the end of the connection to MCP server '{}' failed", serverId, e);
+      }
     }
+    failPending(end);
   }
 
   private void failPending(TransportClosed end) {
