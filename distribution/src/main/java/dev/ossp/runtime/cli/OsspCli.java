@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      QuickstartCommand.class,
       ServeCommand.class,
       RegisterCommand.class,
       DiscoverCommand.class,
