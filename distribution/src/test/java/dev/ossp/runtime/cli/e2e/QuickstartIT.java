@@ -1,0 +1,79 @@
+package dev.ossp.runtime.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code quickstart} of the unpacked tarball: every step visible, exit 0, no process left. */
+class QuickstartIT {
+  @Test
+  void quickstartShowsSixStepsAndLeavesNoProcess() throws Exception {
+    try (Installation installation = Installation.unpack()) {
+      // given
+      List<String> args = new ArrayList<>(List.of("quickstart"));
+      Path filesystemServer = installedFilesystemServer();
+      if (filesystemServer != null) {
+        // The copy the mcp module's tests installed, so the test needs no npm download.
+        args.add("--mcp-command");
+        args.add("node " + filesystemServer);
+      }
+
+      // when
+      CommandResult result = installation.run(args.toArray(String[]::new));
+
+      // then
+      assertThat(result.exitCode()).as(result.describe()).isZero();
+      for (int step = 1; step <= 6; step++) {
+        assertThat(result.stdout()).as("step %d", step).contains("[" + step + "/6]");
+      }
+      assertThat(result.stdout())
+          .contains("node running at http://127.0.0.1:")
+          .contains("urn:agent:language:translator@2.1.0")
+          .contains("a2a-v1.0")
+          .contains("a2a-v0.3")
+          .contains("GET /v1/agents?domain=language")
+          .contains("child processes still running: none")
+          .contains("Quickstart: ");
+      assertThat(leftoverProcesses(installation.home())).isEmpty();
+    }
+  }
+
+  @Test
+  void quickstartJsonListsEveryStep() throws Exception {
+    try (Installation installation = Installation.unpack()) {
+      // when
+      CommandResult result =
+          installation.run(
+              "quickstart", "--json", "--mcp-command", "definitely-not-a-command-ossp");
+
+      // then
+      var steps = Node.JSON.readTree(result.stdout()).path("steps");
+      assertThat(steps.size()).as(result.describe()).isBetween(5, 6);
+      assertThat(steps.path(0).path("status").asText()).isEqualTo("ok");
+      assertThat(steps.path(2).path("status").asText()).isEqualTo("ok");
+    }
+  }
+
+  /** Returns the processes whose command line names the installation directory. */
+  static List<ProcessHandle> leftoverProcesses(Path home) {
+    String marker = home.toString();
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            process ->
+                process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+        .toList();
+  }
+
+  private static Path installedFilesystemServer() {
+    Path repo = Path.of(System.getProperty("ossp.repo.dir", "..")).toAbsolutePath().normalize();
+    Path server =
+        repo.resolve(
+            "mcp/src/test/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
+    return Files.isRegularFile(server) ? server : null;
+  }
+}
