@@ -5,7 +5,7 @@ import dev.ossp.runtime.error.ErrorKind;
 
 /**
  * The caller cancelled a request with a reason; the client sent {@code notifications/cancelled}
- * with that reason and ignores a late answer. Cancelling the returned future with {@code
+ * with that reason and ignores a late response. Cancelling the returned future with {@code
  * cancel(true)} leaves it in the standard cancelled state instead.
  */
 public class McpCancelledException extends McpException {

@@ -8,11 +8,11 @@ import java.util.concurrent.Future;
 
 /**
  * One initialized connection to an MCP server, over stdio or Streamable HTTP. Any number of
- * requests may be in flight at once; answers are matched by id in whatever order they come.
+ * requests may be in flight at once; responses are matched by id in whatever order they come.
  *
  * <p>Every request has a timeout (the spec's request timeout unless the call sets one). When it
  * passes, or the caller cancels, the client sends {@code notifications/cancelled} with the request
- * id and a reason, forgets the request and ignores a late answer. Cancel a request by cancelling
+ * id and a reason, forgets the request and ignores a late response. Cancel a request by cancelling
  * the future a method returns ({@code future.cancel(true)}), or with a reason through {@link
  * #cancel(Future, String)}; a future derived from it with {@code thenApply} and the like does not
  * cancel the request.
@@ -109,7 +109,7 @@ public interface McpClient extends AutoCloseable {
    * fails the future with {@link McpCancelledException}.
    *
    * @param request a future returned by this connection
-   * @return false if the request was already answered, failed or cancelled, or is not from this
+   * @return false if the request was already completed, failed or cancelled, or is not from this
    *     connection
    */
   boolean cancel(Future<?> request, String reason);

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connection to the server closed before the request was answered: the process exited, its
+ * The connection to the server closed before the request got its response: the process exited, its
  * stdout ended, the HTTP session ended, or the client was closed. Carries the exit code and the
  * last stderr lines of a stdio server, when known. Retryable, because a new connection may work; a
  * tool call is still only retried when that is safe.

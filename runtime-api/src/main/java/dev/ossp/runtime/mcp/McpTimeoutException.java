@@ -5,9 +5,9 @@ import dev.ossp.runtime.error.ErrorKind;
 import java.time.Duration;
 
 /**
- * A request was not answered within its timeout. The client sent {@code notifications/cancelled}
- * for it (except for {@code initialize}, whose timeout closes the connection) and ignores a late
- * answer.
+ * A request got no response within its timeout. The client sent {@code notifications/cancelled} for
+ * it (except for {@code initialize}, whose timeout closes the connection) and ignores a late
+ * response.
  */
 public class McpTimeoutException extends McpException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +20,7 @@ public class McpTimeoutException extends McpException {
         ErrorKind.TIMEOUT,
         "MCP server '"
             + serverId
-            + "' did not answer "
+            + "' did not respond to "
             + method
             + " (request "
             + requestId

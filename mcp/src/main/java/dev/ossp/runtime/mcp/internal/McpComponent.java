@@ -70,11 +70,17 @@ public final class McpComponent implements RuntimeComponent {
     Optional<Strategies> strategies = context.find(Strategies.class);
     PoolController controller =
         strategies
+            .filter(found -> !found.names(StrategyKind.POOLING).isEmpty())
             .map(found -> found.selected(StrategyKind.POOLING))
             .map((PoolingStrategy strategy) -> strategy.create(McpConfigKeys.poolSettings(config)))
             .orElseGet(() -> DefaultMcpPool.fixedLimits(McpConfigKeys.poolSettings(config)));
+    // Backoff strategies come with the resilience module; without it the pool's built-in
+    // exponential backoff applies.
     BackoffStrategy backoff =
-        strategies.map(found -> found.selected(StrategyKind.BACKOFF)).orElse(null);
+        strategies
+            .filter(found -> !found.names(StrategyKind.BACKOFF).isEmpty())
+            .map(found -> found.selected(StrategyKind.BACKOFF))
+            .orElse(null);
     Optional<CircuitBreakerRegistry> breakers = context.find(CircuitBreakerRegistry.class);
     Clock clock = context.find(Clock.class).orElse(Clock.systemUTC());
     ClientResources started = ClientResources.create(clock, context.metrics(), System.getenv());

@@ -204,7 +204,7 @@ public final class McpConfigKeys {
           .description("Backoff base delay before restarting a crashed server.")
           .build();
 
-  /** The longest restart delay. */
+  /** The maximum restart delay. */
   public static final ConfigKey<Duration> RESTART_MAX_DELAY =
       ConfigKey.duration("mcp.pool.restart-max-delay")
           .defaultValue(PoolOptions.DEFAULTS.backoff().maxDelay())

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What all connections of one connector or pool share: a scheduler for timeouts and checks, an
- * executor for handlers and closes, the clock, metrics and the JVM environment that stdio servers'
- * base environment comes from. Every thread is a daemon.
+ * The resources that all connections of one connector or pool share: a scheduler for timeouts and
+ * checks, an executor for handlers and closes, the clock, metrics and the JVM environment that
+ * stdio servers' base environment comes from. Every thread is a daemon.
  *
  * <p>Thread-safe.
  */

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public final class DefaultMcpClient implements McpClient {
-  /** The most pages a list request follows before it fails, so a looping cursor ends. */
+  /** The maximum number of pages a list request follows, so a looping cursor ends. */
   static final int MAX_PAGES = 1000;
 
   private final McpConnection connection;
@@ -77,27 +77,27 @@ public final class DefaultMcpClient implements McpClient {
     return connection.status() == McpConnectionStatus.CONNECTED;
   }
 
-  /** The connection under this client. */
+  /** Returns the connection under this client. */
   McpConnection connection() {
     return connection;
   }
 
-  /** The number of requests sent and not yet answered; cheaper than {@link #state()}. */
+  /** Returns the number of requests in flight; cheaper than {@link #state()}. */
   public int inFlight() {
     return connection.session().inFlight();
   }
 
-  /** The clock time in milliseconds of the last request sent or answer received. */
+  /** Returns the clock time in milliseconds of the last request sent or response received. */
   public long lastActivityMillis() {
     return connection.session().lastActivityMillis();
   }
 
-  /** Whether {@link #close()} was called, as opposed to the server going away. */
+  /** Returns whether {@link #close()} was called, as opposed to the server going away. */
   public boolean closedByClient() {
     return connection.closedByClient();
   }
 
-  /** Whether the server runs as a local process. */
+  /** Returns whether the server runs as a local process. */
   public boolean isProcess() {
     return connection.transport().pid() >= 0;
   }

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the requests a server sends to the client: {@code ping}, {@code roots/list} from the
+ * Handles the requests a server sends to the client: {@code ping}, {@code roots/list} from the
  * spec's roots, and {@code sampling/createMessage} and {@code elicitation/create} through the
  * registered handlers, which run on the worker executor. A method without a handler gets -32601. A
  * server's {@code notifications/cancelled} for one of its requests cancels the handler's work and

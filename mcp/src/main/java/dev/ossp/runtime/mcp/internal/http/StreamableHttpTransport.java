@@ -48,17 +48,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Streamable HTTP transport of MCP (revisions 2025-03-26 and later) on Apache HttpClient 5.
- * Each message is a POST with {@code Accept: application/json, text/event-stream}; the answer is
- * one JSON message, an SSE stream of messages, or 202 for notifications and answers. The {@code
+ * Each message is a POST with {@code Accept: application/json, text/event-stream}; the response is
+ * one JSON message, an SSE stream of messages, or 202 for notifications and responses. The {@code
  * Mcp-Session-Id} the server assigns in its {@code initialize} answer goes on every later request,
  * and so does {@code MCP-Protocol-Version} once negotiated. After initialize a GET opens the
  * standalone SSE stream for messages the server starts; a server without one answers 405.
  *
- * <p>When an SSE stream ends before the answer it carries, the transport resumes it with a GET that
- * sends {@code Last-Event-ID}, after the delay of the stream's last {@code retry} field (1 s when
- * the server gave none), at most {@value #MAX_RESUMPTIONS} times. The standalone stream is reopened
- * the same way until the transport closes. HTTP 404 on a request that carries a session id means
- * the server ended the session, and closes the transport.
+ * <p>When an SSE stream ends before the response it carries, the transport resumes it with a GET
+ * that sends {@code Last-Event-ID}, after the delay of the stream's last {@code retry} field (1 s
+ * when the server gave none), at most {@value #MAX_RESUMPTIONS} times. The standalone stream is
+ * reopened the same way until the transport closes. HTTP 404 on a request that carries a session id
+ * means the server ended the session, and closes the transport.
  *
  * <p>Thread-safe. Requests run on the given executor, one thread per open HTTP exchange.
  */
@@ -451,7 +451,7 @@ public final class StreamableHttpTransport implements McpTransport {
     }
   }
 
-  /** What a reader knows about one SSE stream. */
+  /** The state of one SSE stream as its reader sees it. */
   private static final class StreamState {
     final long requestId;
     volatile @Nullable String lastEventId;

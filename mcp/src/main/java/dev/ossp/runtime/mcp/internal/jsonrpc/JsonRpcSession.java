@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JSON-RPC 2.0 over one transport. Requests get unique numeric ids and wait in a table until the
- * answer with their id arrives, in any order; notifications never complete a request. Each request
- * has a timeout; when it passes, or the caller cancels, the session sends {@code
+ * response with their id arrives, in any order; notifications never complete a request. Each
+ * request has a timeout; when it passes, or the caller cancels, the session sends {@code
  * notifications/cancelled} with the id and a reason (unless the request is marked as one that must
- * not be cancelled, like {@code initialize}), removes the entry, and ignores a late answer.
+ * not be cancelled, like {@code initialize}), removes the entry, and ignores a late response.
  *
  * <p>Answers complete their futures on the transport's reader thread. Thread-safe.
  */
@@ -80,7 +80,7 @@ public final class JsonRpcSession implements TransportListener {
     this.handler = handler;
   }
 
-  /** The transport under this session. */
+  /** Returns the transport under this session. */
   public McpTransport transport() {
     return transport;
   }
@@ -90,7 +90,7 @@ public final class JsonRpcSession implements TransportListener {
    *
    * @param params the params object, or null for none; a progress token is added to its {@code
    *     _meta} when {@code progressListener} is set
-   * @param timeout how long to wait for the answer
+   * @param timeout how long to wait for the response
    * @param cancellable whether a timeout or cancel sends {@code notifications/cancelled}; false
    *     only for {@code initialize}
    */
@@ -146,7 +146,7 @@ public final class JsonRpcSession implements TransportListener {
     }
   }
 
-  /** Answers a server request with a result. */
+  /** Sends the result of a server request. */
   public void respond(JsonNode id, JsonNode result) {
     sendAnswer(encode(id, null, null, result, null));
   }
@@ -214,17 +214,17 @@ public final class JsonRpcSession implements TransportListener {
                 serverId, entry.method, Long.toString(entry.id), entry.timeout));
   }
 
-  /** The number of requests sent and not yet answered. */
+  /** Returns the number of requests sent and not yet completed. */
   public int inFlight() {
     return pending.size();
   }
 
-  /** The clock time in milliseconds of the last request sent or answer received. */
+  /** Returns the clock time in milliseconds of the last request sent or response received. */
   public long lastActivityMillis() {
     return lastActivityMillis;
   }
 
-  /** Why the connection ended, or null while it is open. */
+  /** Returns the reason the connection ended, or null while it is open. */
   public @Nullable TransportClosed closedInfo() {
     return closed;
   }
@@ -406,8 +406,8 @@ public final class JsonRpcSession implements TransportListener {
   }
 
   /**
-   * Marks the session closed, tells the handler, then fails every pending request. The handler
-   * hears first, so the connection's state reads closed by the time a caller sees the failure.
+   * Marks the session closed, notifies the handler, then fails every pending request. The handler
+   * goes first, so the connection's state reads closed by the time a caller sees the failure.
    */
   @Override
   public void onClosed(TransportClosed end) {

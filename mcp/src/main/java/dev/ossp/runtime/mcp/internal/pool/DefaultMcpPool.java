@@ -281,8 +281,8 @@ public final class DefaultMcpPool implements McpPool {
 
   /**
    * Starts opening a connection for {@code entry}, under the lock. Returns null when it cannot and
-   * {@code haveFallback} says an existing connection may serve instead; otherwise a failed future
-   * says why.
+   * {@code haveFallback} allows an existing connection to serve instead; otherwise a failed future
+   * gives the reason.
    */
   private @Nullable CompletableFuture<DefaultMcpClient> startOpening(
       ServerEntry entry, boolean haveFallback) {

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tool call through the pool. When the connection is lost before the answer, the call is tried
+ * A tool call through the pool. When the connection is lost before the response, the call is tried
  * again on a new connection, up to the attempt limit, but only if the caller allowed it or the tool
  * is annotated read-only or idempotent; the annotation is read from the tool list. Timeouts and
- * error answers are never retried, because the server may still be running the call. Cancelling
+ * error responses are never retried, because the server may still be running the call. Cancelling
  * this future cancels the request in flight.
  */
 final class PooledToolCall extends CompletableFuture<McpToolResult> {

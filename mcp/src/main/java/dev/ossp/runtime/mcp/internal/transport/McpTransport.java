@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Moves whole JSON-RPC messages between the client and one server. A transport delivers every
  * incoming message, and the end of the connection, to the {@link TransportListener} given to {@link
- * #start}; it knows nothing about requests and answers.
+ * #start}; it does not track requests and responses.
  *
  * <p>Implementations are thread-safe: {@link #send} may be called from any thread.
  */
