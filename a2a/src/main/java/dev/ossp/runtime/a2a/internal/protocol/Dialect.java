@@ -29,6 +29,12 @@ public interface Dialect {
   /** Returns the params of a send or stream call. */
   ObjectNode sendParams(Message message, SendOptions options);
 
+  /** Reads a message, such as the {@code message} of a send request. */
+  Message readMessage(JsonNode node);
+
+  /** Writes a message. */
+  ObjectNode message(Message message);
+
   /** Reads the result of a send call. */
   SendResult sendResult(JsonNode result);
 

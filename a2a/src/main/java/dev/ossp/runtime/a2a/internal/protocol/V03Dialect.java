@@ -65,7 +65,7 @@ public final class V03Dialect implements Dialect {
     return params;
   }
 
-  /** Writes a message. */
+  @Override
   public ObjectNode message(Message message) {
     ObjectNode node = Json.object();
     node.put("kind", "message");
@@ -217,7 +217,8 @@ public final class V03Dialect implements Dialect {
     return configs;
   }
 
-  private Message readMessage(JsonNode node) {
+  @Override
+  public Message readMessage(JsonNode node) {
     List<Part> parts = new ArrayList<>();
     for (JsonNode part : Wire.array(node, "parts")) {
       parts.add(readPart(part));

@@ -67,7 +67,7 @@ public final class V10Dialect implements Dialect {
     return params;
   }
 
-  /** Writes a message. */
+  @Override
   public ObjectNode message(Message message) {
     ObjectNode node = Json.object();
     node.put("messageId", message.messageId());
@@ -231,7 +231,8 @@ public final class V10Dialect implements Dialect {
     return configs;
   }
 
-  private Message readMessage(JsonNode node) {
+  @Override
+  public Message readMessage(JsonNode node) {
     List<Part> parts = new ArrayList<>();
     for (JsonNode part : Wire.array(node, "parts")) {
       parts.add(readPart(part));
