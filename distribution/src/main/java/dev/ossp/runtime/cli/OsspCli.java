@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       DiagnoseCommand.class,
       LoadTestCommand.class,
       McpCommand.class,
+      A2aCommand.class,
       BenchCommand.class,
     })
 public final class OsspCli implements Runnable {

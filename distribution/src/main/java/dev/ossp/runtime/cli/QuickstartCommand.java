@@ -27,10 +27,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The tour of the runtime on real peers: starts a node, registers the example agent cards, runs
- * discovery queries over the node's HTTP API, talks A2A to the node's own agent, calls the
- * reference MCP filesystem server, prints metrics and diagnostics, and stops everything, checking
- * that no child process is left.
+ * Runs the tour of the runtime on real peers. It starts a node, registers the example agent cards
+ * and runs discovery queries over the node's HTTP API. It then talks A2A to the node's own agent
+ * and calls the reference MCP filesystem server, when their modules are installed. Last, it prints
+ * metrics and diagnostics, stops everything and checks that no child process is left.
  */
 @Command(
     name = "quickstart",
@@ -197,7 +197,15 @@ final class QuickstartCommand implements Callable<Integer> {
       report.table(List.of("URN", "NAME", "VERSION"), rows);
       matches += rows.size();
     }
-    report.end(QuickstartReport.Status.OK, "3 queries, " + matches + " matches");
+    JsonNode repeated = client.getJson(queries.get("by domain: language"));
+    report.line(
+        "GET "
+            + queries.get("by domain: language")
+            + " again: "
+            + (repeated.path("cached").asBoolean()
+                ? "served from the query cache"
+                : "evaluated again (the query cache is off)"));
+    report.end(QuickstartReport.Status.OK, "3 queries and 1 repeat, " + matches + " matches");
   }
 
   private void sendA2a(QuickstartReport report, OsspRuntime runtime) {

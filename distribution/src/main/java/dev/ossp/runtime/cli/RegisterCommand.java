@@ -84,7 +84,11 @@ final class RegisterCommand implements Callable<Integer> {
     AgentUrn urn = identity.urn == null ? null : parseUrn(identity.urn);
     if (urn != null && cards.size() > 1) {
       throw CliException.usage(
-          "--urn names one agent, but " + path + " holds " + cards.size() + " cards; use --domain");
+          "--urn names one agent, but "
+              + path
+              + " contains "
+              + cards.size()
+              + " cards; use --domain");
     }
     ArrayNode registered = Output.JSON.createArrayNode();
     if (local) {
@@ -179,7 +183,7 @@ final class RegisterCommand implements Callable<Integer> {
       throw new CliException("cannot list " + path + ": " + e.getMessage());
     }
     if (files.isEmpty()) {
-      throw CliException.usage("the directory " + path + " holds no *.json card files");
+      throw CliException.usage("the directory " + path + " contains no *.json card files");
     }
     files.sort(null);
     return files;

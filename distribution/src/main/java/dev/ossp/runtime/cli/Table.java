@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * every other column off the screen.
  */
 final class Table {
-  /** The longest cell printed whole, in characters. */
+  /** The maximum length of a cell printed whole, in characters. */
   static final int MAX_CELL = 60;
 
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");

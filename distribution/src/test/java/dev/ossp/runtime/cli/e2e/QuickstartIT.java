@@ -1,6 +1,7 @@
 package dev.ossp.runtime.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,50 @@ class QuickstartIT {
       assertThat(steps.size()).as(result.describe()).isBetween(5, 6);
       assertThat(steps.path(0).path("status").asText()).isEqualTo("ok");
       assertThat(steps.path(2).path("status").asText()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void mcpToolsAndCallReachFilesystemServer() throws Exception {
+    Path filesystemServer = installedFilesystemServer();
+    assumeTrue(filesystemServer != null, "the mcp module's npm peers are not installed");
+    try (Installation installation = Installation.unpack()) {
+      // given
+      Path examples = installation.home().resolve("examples").toRealPath();
+      String command = "node " + filesystemServer + " " + examples;
+
+      // when
+      CommandResult tools = installation.run("mcp", "tools", "fs", "--command", command);
+      CommandResult call =
+          installation.run(
+              "mcp",
+              "call",
+              "fs",
+              "read_text_file",
+              "--command",
+              command,
+              "--arg",
+              "path=" + examples.resolve("mcp-servers.yaml"),
+              "--json");
+      CommandResult denied =
+          installation.run(
+              "mcp",
+              "call",
+              "fs",
+              "read_text_file",
+              "--command",
+              command,
+              "--arg",
+              "path=/etc/hostname");
+
+      // then
+      assertThat(tools.exitCode()).as(tools.describe()).isZero();
+      assertThat(tools.stdout()).contains("read_text_file").contains("TOOL");
+      assertThat(call.exitCode()).as(call.describe()).isZero();
+      assertThat(Node.JSON.readTree(call.stdout()).path("content").path(0).path("text").asText())
+          .contains("mcp:");
+      assertThat(denied.exitCode()).as(denied.describe()).isEqualTo(1);
+      assertThat(leftoverProcesses(installation.home())).isEmpty();
     }
   }
 

@@ -152,4 +152,25 @@ class ServeFailuresIT {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr()).contains("srve").contains("serve");
   }
+
+  @Test
+  void a2aSendToUnknownAgentFails() throws Exception {
+    // when
+    CommandResult result = installation.run("a2a", "send", "urn:agent:nowhere:nobody", "hello");
+
+    // then
+    assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+    assertThat(result.stderr())
+        .containsAnyOf("a2a module is not installed", "urn:agent:nowhere:nobody");
+  }
+
+  @Test
+  void a2aInvalidTargetExitsTwo() throws Exception {
+    // when
+    CommandResult result = installation.run("a2a", "card", "ftp://127.0.0.1/card");
+
+    // then
+    assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+    assertThat(result.stderr()).contains("ftp://127.0.0.1/card").contains("URN");
+  }
 }
