@@ -17,6 +17,7 @@ import dev.ossp.runtime.node.RouteProvider;
 import dev.ossp.runtime.registry.RecordStore;
 import dev.ossp.runtime.registry.RegistryStore;
 import dev.ossp.runtime.registry.StoreSettings;
+import dev.ossp.runtime.registry.StoreStatus;
 import dev.ossp.runtime.spi.Strategies;
 import dev.ossp.runtime.spi.StrategyKind;
 import java.nio.file.Path;
@@ -121,11 +122,22 @@ public final class DiscoveryComponent implements RuntimeComponent {
       return ComponentHealth.down("discovery is not running");
     }
     RegistryStats stats = running.registry().stats();
-    return ComponentHealth.up()
+    StoreStatus storeStatus = running.registry().storeStatus();
+    ComponentHealth health =
+        storeStatus == StoreStatus.STALE
+            ? ComponentHealth.degraded(
+                "the "
+                    + storeName
+                    + " registry store is disconnected or resynchronizing: queries return the"
+                    + " last known agents, which may be stale, and writes fail until it"
+                    + " reconnects")
+            : ComponentHealth.up();
+    return health
         .withDetail("agents", stats.agents())
         .withDetail("expiredAgents", stats.expiredAgents())
         .withDetail("maxAgents", stats.maxAgents())
         .withDetail("store", String.valueOf(storeName))
+        .withDetail("storeStatus", storeStatus.name().toLowerCase(java.util.Locale.ROOT))
         .withDetail("cachedResults", stats.cacheSize());
   }
 }

@@ -9,8 +9,10 @@ import dev.ossp.runtime.discovery.AgentRegistry;
 import dev.ossp.runtime.discovery.QueryResult;
 import dev.ossp.runtime.discovery.RegistryListener;
 import dev.ossp.runtime.discovery.RegistryStats;
+import dev.ossp.runtime.discovery.internal.registry.DefaultAgentRegistry;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
+import dev.ossp.runtime.registry.StoreStatus;
 import dev.ossp.runtime.urn.AgentUrn;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,16 @@ public final class RegistryHandle implements AgentRegistry {
 
   void detach() {
     delegate = null;
+  }
+
+  /**
+   * Returns whether the running registry's store is current; {@link StoreStatus#CONNECTED} when no
+   * registry runs or its store is local.
+   */
+  public StoreStatus storeStatus() {
+    return delegate instanceof DefaultAgentRegistry registry
+        ? registry.storeStatus()
+        : StoreStatus.CONNECTED;
   }
 
   /** Returns whether a running registry backs this handle. */

@@ -9,6 +9,7 @@ import dev.ossp.runtime.error.OsspException;
 import dev.ossp.runtime.registry.RecordStore;
 import dev.ossp.runtime.registry.RegistryStore;
 import dev.ossp.runtime.registry.StoreSettings;
+import dev.ossp.runtime.registry.StoreStatus;
 import dev.ossp.runtime.registry.StoredRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,12 +69,14 @@ public abstract class RecordStoreContractTest {
   }
 
   @Test
-  void insertStartsAtRevisionOne() {
+  void insertStoresRecordWithPositiveRevision() {
     // when
     StoredRecord record = store.insert("a", "payload-a");
 
     // then
-    assertThat(record).isEqualTo(new StoredRecord("a", 1, "payload-a"));
+    assertThat(record.key()).isEqualTo("a");
+    assertThat(record.payload()).isEqualTo("payload-a");
+    assertThat(record.revision()).isPositive();
     assertThat(store.get("a")).contains(record);
     assertThat(store.size()).isEqualTo(1);
   }
@@ -81,41 +84,42 @@ public abstract class RecordStoreContractTest {
   @Test
   void insertOfExistingKeyConflictsAndChangesNothing() {
     // given
-    store.insert("a", "first");
+    StoredRecord first = store.insert("a", "first");
 
     // when / then
     assertThatThrownBy(() -> store.insert("a", "second"))
         .isInstanceOf(OsspException.class)
         .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
-    assertThat(store.get("a")).contains(new StoredRecord("a", 1, "first"));
+    assertThat(store.get("a")).contains(first);
   }
 
   @Test
-  void replaceWithCurrentRevisionIncrementsIt() {
+  void replaceWithCurrentRevisionRaisesIt() {
     // given
-    store.insert("a", "v1");
+    StoredRecord first = store.insert("a", "v1");
 
     // when
-    StoredRecord second = store.replace("a", 1, "v2");
-    StoredRecord third = store.replace("a", 2, "v3");
+    StoredRecord second = store.replace("a", first.revision(), "v2");
+    StoredRecord third = store.replace("a", second.revision(), "v3");
 
     // then
-    assertThat(second.revision()).isEqualTo(2);
-    assertThat(third).isEqualTo(new StoredRecord("a", 3, "v3"));
+    assertThat(second.revision()).isGreaterThan(first.revision());
+    assertThat(third.revision()).isGreaterThan(second.revision());
+    assertThat(third.payload()).isEqualTo("v3");
     assertThat(store.get("a")).contains(third);
   }
 
   @Test
   void replaceWithStaleRevisionConflicts() {
     // given
-    store.insert("a", "v1");
-    store.replace("a", 1, "v2");
+    StoredRecord first = store.insert("a", "v1");
+    StoredRecord second = store.replace("a", first.revision(), "v2");
 
     // when / then
-    assertThatThrownBy(() -> store.replace("a", 1, "stale"))
+    assertThatThrownBy(() -> store.replace("a", first.revision(), "stale"))
         .isInstanceOf(OsspException.class)
         .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
-    assertThat(store.get("a")).contains(new StoredRecord("a", 2, "v2"));
+    assertThat(store.get("a")).contains(second);
   }
 
   @Test
@@ -128,11 +132,11 @@ public abstract class RecordStoreContractTest {
   @Test
   void deleteRemovesRecordAtCurrentRevision() {
     // given
-    store.insert("a", "v1");
+    StoredRecord a = store.insert("a", "v1");
     store.insert("b", "v1");
 
     // when
-    store.delete("a", 1);
+    store.delete("a", a.revision());
 
     // then
     assertThat(store.get("a")).isEmpty();
@@ -143,44 +147,75 @@ public abstract class RecordStoreContractTest {
   @Test
   void deleteWithStaleRevisionOrMissingKeyFails() {
     // given
-    store.insert("a", "v1");
-    store.replace("a", 1, "v2");
+    StoredRecord first = store.insert("a", "v1");
+    store.replace("a", first.revision(), "v2");
 
     // when / then
-    assertThatThrownBy(() -> store.delete("a", 1))
+    assertThatThrownBy(() -> store.delete("a", first.revision()))
         .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
     assertThatThrownBy(() -> store.delete("missing", 1))
         .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
     assertThat(store.get("a")).isPresent();
   }
 
+  /**
+   * Regression: revisions restarted at 1 after a delete, so a compare-and-set holding a revision of
+   * the deleted record could overwrite the record inserted after it.
+   */
   @Test
-  void insertAfterDeleteStartsAgainAtRevisionOne() {
+  void insertAfterDeleteNeverRepeatsRevision() {
     // given
-    store.insert("a", "v1");
-    store.replace("a", 1, "v2");
-    store.delete("a", 2);
+    StoredRecord first = store.insert("a", "v1");
+    StoredRecord second = store.replace("a", first.revision(), "v2");
+    store.delete("a", second.revision());
 
     // when
     StoredRecord again = store.insert("a", "again");
 
     // then
-    assertThat(again.revision()).isEqualTo(1);
+    assertThat(again.revision()).isGreaterThan(second.revision());
+    assertThatThrownBy(() -> store.replace("a", first.revision(), "stale"))
+        .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
+    assertThatThrownBy(() -> store.replace("a", second.revision(), "stale"))
+        .satisfies(e -> assertThat(((OsspException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
+    assertThat(store.get("a")).contains(again);
+  }
+
+  @Test
+  void revisionsNeverRepeatOverManyDeletes() {
+    // given
+    List<Long> revisions = new ArrayList<>();
+
+    // when
+    for (int round = 0; round < 20; round++) {
+      StoredRecord inserted = store.insert("a", "round-" + round);
+      StoredRecord replaced = store.replace("a", inserted.revision(), "round-" + round + "-b");
+      revisions.add(inserted.revision());
+      revisions.add(replaced.revision());
+      store.delete("a", replaced.revision());
+    }
+
+    // then
+    assertThat(revisions).doesNotHaveDuplicates().isSorted();
   }
 
   @Test
   void loadAllReturnsEveryRecord() {
     // given
+    StoredRecord seventh = null;
     for (int i = 0; i < 50; i++) {
-      store.insert("key-" + i, "payload-" + i);
+      StoredRecord record = store.insert("key-" + i, "payload-" + i);
+      if (i == 7) {
+        seventh = record;
+      }
     }
-    store.replace("key-7", 1, "changed");
+    StoredRecord changed = store.replace("key-7", seventh.revision(), "changed");
 
     // when
     List<StoredRecord> all = store.loadAll();
 
     // then
-    assertThat(all).hasSize(50).contains(new StoredRecord("key-7", 2, "changed"));
+    assertThat(all).hasSize(50).contains(changed);
     assertThat(store.get("missing")).isEmpty();
   }
 
@@ -241,7 +276,7 @@ public abstract class RecordStoreContractTest {
   @Test
   void concurrentReplacesOfOneRevisionHaveExactlyOneWinner() throws Exception {
     // given
-    store.insert("a", "v1");
+    StoredRecord first = store.insert("a", "v1");
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
@@ -255,7 +290,7 @@ public abstract class RecordStoreContractTest {
               () -> {
                 start.await();
                 try {
-                  store.replace("a", 1, "from-" + thread);
+                  store.replace("a", first.revision(), "from-" + thread);
                   return true;
                 } catch (OsspException e) {
                   return false;
@@ -271,7 +306,7 @@ public abstract class RecordStoreContractTest {
 
     // then
     assertThat(wins).isEqualTo(1);
-    assertThat(store.get("a").orElseThrow().revision()).isEqualTo(2);
+    assertThat(store.get("a").orElseThrow().revision()).isGreaterThan(first.revision());
   }
 
   @Test
@@ -279,21 +314,47 @@ public abstract class RecordStoreContractTest {
     assumeThat(durable()).as("store is durable").isTrue();
 
     // given
-    store.insert("kept", "v1");
-    store.replace("kept", 1, "v2");
-    store.insert("deleted", "v1");
-    store.delete("deleted", 1);
-    store.insert("again", "v1");
+    StoredRecord kept = store.insert("kept", "v1");
+    kept = store.replace("kept", kept.revision(), "v2");
+    StoredRecord deleted = store.insert("deleted", "v1");
+    store.delete("deleted", deleted.revision());
+    StoredRecord again = store.insert("again", "v1");
 
     // when
     RecordStore reopened = reopen();
 
     // then
     assertThat(reopened.size()).isEqualTo(2);
-    assertThat(reopened.get("kept")).contains(new StoredRecord("kept", 2, "v2"));
+    assertThat(reopened.get("kept")).contains(kept);
     assertThat(reopened.get("deleted")).isEmpty();
-    assertThat(reopened.get("again")).contains(new StoredRecord("again", 1, "v1"));
-    assertThat(reopened.replace("kept", 2, "v3").revision()).isEqualTo(3);
+    assertThat(reopened.get("again")).contains(again);
+    assertThat(reopened.replace("kept", kept.revision(), "v3").revision())
+        .isGreaterThan(kept.revision());
+  }
+
+  @Test
+  void reopenedStoreNeverRepeatsRevisionOfDeletedKey() throws Exception {
+    assumeThat(durable()).as("store is durable").isTrue();
+
+    // given
+    StoredRecord first = store.insert("a", "v1");
+    StoredRecord second = store.replace("a", first.revision(), "v2");
+    store.delete("a", second.revision());
+
+    // when
+    RecordStore reopened = reopen();
+    StoredRecord again = reopened.insert("a", "again");
+
+    // then
+    assertThat(again.revision()).isGreaterThan(second.revision());
+  }
+
+  @Test
+  void localStoreHasNoChangeFeed() {
+    assumeThat(store.shared()).as("store is local").isFalse();
+
+    // then
+    assertThat(store.status()).isEqualTo(StoreStatus.CONNECTED);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.ossp.runtime.discovery.QueryResult;
 import dev.ossp.runtime.discovery.RegistryStats;
 import dev.ossp.runtime.discovery.SecurityScheme;
 import dev.ossp.runtime.discovery.internal.Json;
+import dev.ossp.runtime.registry.StoreStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ final class JsonViews {
         });
   }
 
-  static String stats(RegistryStats stats) {
+  static String stats(RegistryStats stats, StoreStatus storeStatus) {
     return render(
         json -> {
           json.writeStartObject();
@@ -112,6 +113,8 @@ final class JsonViews {
           json.writeNumberField("loadTimeMicros", cache.totalLoadTime().toNanos() / 1000);
           json.writeEndObject();
           json.writeStringField("store", stats.store());
+          json.writeStringField(
+              "storeStatus", storeStatus.name().toLowerCase(java.util.Locale.ROOT));
           json.writeStringField("at", stats.at().toString());
           json.writeEndObject();
         });

@@ -17,6 +17,7 @@ import dev.ossp.runtime.node.NodeResponse;
 import dev.ossp.runtime.node.Route;
 import dev.ossp.runtime.node.RouteHandler;
 import dev.ossp.runtime.node.RouteProvider;
+import dev.ossp.runtime.registry.StoreStatus;
 import dev.ossp.runtime.urn.AgentUrn;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,9 @@ public final class RegistryRoutes implements RouteProvider {
   }
 
   private NodeResponse stats(NodeRequest request) {
-    return NodeResponse.json(200, JsonViews.stats(registry.stats()));
+    StoreStatus storeStatus =
+        registry instanceof RegistryHandle handle ? handle.storeStatus() : StoreStatus.CONNECTED;
+    return NodeResponse.json(200, JsonViews.stats(registry.stats(), storeStatus));
   }
 
   private NodeResponse card(NodeRequest request) {

@@ -22,6 +22,7 @@ import dev.ossp.runtime.error.Violation;
 import dev.ossp.runtime.metrics.Metrics;
 import dev.ossp.runtime.metrics.Tags;
 import dev.ossp.runtime.registry.RecordStore;
+import dev.ossp.runtime.registry.StoreStatus;
 import dev.ossp.runtime.registry.StoredRecord;
 import dev.ossp.runtime.urn.AgentUrn;
 import java.time.Clock;
@@ -48,8 +49,15 @@ import org.slf4j.LoggerFactory;
  * Nothing is applied in memory unless the store accepted the write, so a failed write changes
  * nothing. Reads never lock.
  *
- * <p>Lease deadlines are kept in memory only: after a restart, each leased agent gets a full lease
- * from the time it is loaded.
+ * <p>With a local store, lease deadlines are kept in memory only: after a restart, each leased
+ * agent gets a full lease from the time it is loaded. With a {@linkplain RecordStore#shared()
+ * shared} store, every registration and heartbeat stores the time the lease was renewed, every
+ * process computes the deadline from it, and every process hides an agent whose lease ran out.
+ *
+ * <p>With a shared store, the changes other processes make arrive through {@link StoreFeed} and are
+ * applied under the same URN locks as local writes, so the index, the query cache and the listeners
+ * see them like local writes. An event is applied only when its revision is above the one held, and
+ * a delete leaves a tombstone, so late or repeated events cannot undo newer state.
  *
  * <p>This class is thread-safe.
  */
@@ -71,6 +79,8 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
   private final Metrics.Counter updated;
   private final Metrics.Counter deregistered;
   private final Metrics.Counter expiredLeases;
+  private final boolean shared;
+  private final Tombstones tombstones = new Tombstones();
   private volatile boolean closed;
 
   /**
@@ -91,6 +101,7 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
     this.index = Objects.requireNonNull(index, "index");
     this.queries = Objects.requireNonNull(queries, "queries");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.shared = store.shared();
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -101,6 +112,7 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
     this.expiredLeases = metrics.counter("ossp.discovery.leases.expired", Tags.empty());
     metrics.gauge("ossp.discovery.agents", Tags.of("state", "stored"), stored::get);
     load();
+    store.subscribe(new StoreFeed(this, storeName));
   }
 
   private void load() {
@@ -118,7 +130,7 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
                 decoded.registeredAt(),
                 decoded.lastUpdated(),
                 decoded.leaseTtl());
-        index.put(new RegistryEntry(agent, deadline(now, decoded.leaseTtl())), null);
+        index.put(new RegistryEntry(agent, loadedDeadline(now, decoded)), null);
         loaded++;
       } catch (RuntimeException e) {
         LOG.warn(
@@ -167,7 +179,7 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
       @Nullable RegistryEntry expired,
       Instant now) {
     AgentUrn urn = card.urn();
-    String payload = RecordCodec.encode(now, now, leaseTtl, card.cardJson());
+    String payload = RecordCodec.encode(now, now, leaseTtl, now, card.cardJson());
     StoredRecord saved;
     if (expired != null) {
       saved = store.replace(urn.toString(), expired.record().revision(), payload);
@@ -220,7 +232,8 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
       NormalizedCard card, @Nullable Duration leaseTtl, RegistryEntry existing, Instant now) {
     AgentUrn urn = card.urn();
     AgentRecord previous = existing.record();
-    String payload = RecordCodec.encode(previous.registeredAt(), now, leaseTtl, card.cardJson());
+    String payload =
+        RecordCodec.encode(previous.registeredAt(), now, leaseTtl, now, card.cardJson());
     StoredRecord saved = store.replace(urn.toString(), previous.revision(), payload);
     AgentRecord record = card.toRecord(saved.revision(), previous.registeredAt(), now, leaseTtl);
     index.put(new RegistryEntry(record, deadline(now, leaseTtl)), existing);
@@ -269,7 +282,19 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
       }
       Instant now = clock.instant();
       boolean wasVisible = !existing.expired();
-      store.delete(urn.toString(), existing.record().revision());
+      try {
+        store.delete(urn.toString(), existing.record().revision());
+      } catch (OsspException e) {
+        if (!shared || e.kind() != ErrorKind.NOT_FOUND) {
+          throw e;
+        }
+        // Another process deleted it first, and the feed has not delivered that delete yet.
+        applyStoredDelete(urn.toString(), existing.record().revision());
+        return false;
+      }
+      if (shared) {
+        tombstones.add(urn.toString(), existing.record().revision());
+      }
       index.remove(existing);
       stored.decrementAndGet();
       queries.health().forget(urn);
@@ -353,16 +378,65 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
             ErrorContext.builder().target(urn.toString()).build());
       }
       boolean restore = entry.expired();
-      entry.renew(deadline(now, ttl));
+      if (shared) {
+        entry = renewInStore(entry, ttl, now);
+      } else {
+        entry.renew(deadline(now, ttl));
+        if (restore) {
+          index.show(entry);
+          queries.invalidate(null, entry.record());
+        }
+      }
       if (restore) {
-        index.show(entry);
-        queries.invalidate(null, entry.record());
         LOG.info("agent '{}' sent a heartbeat within its grace period and is visible again", urn);
         events.fire(RegistryEvent.Type.RESTORED, urn, null, entry.record(), now);
       }
       return leaseOf(entry);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Stores a lease renewal in a shared store, so that every process moves the deadline, and
+   * replaces the entry with the renewed record. If another process changed the record since this
+   * one saw it, applies that change and tries once more. The caller holds the URN's lock.
+   */
+  private RegistryEntry renewInStore(RegistryEntry entry, Duration ttl, Instant now) {
+    RegistryEntry current = entry;
+    for (int attempt = 1; ; attempt++) {
+      AgentRecord record = current.record();
+      String payload =
+          RecordCodec.encode(
+              record.registeredAt(), record.lastUpdated(), ttl, now, record.cardJson());
+      StoredRecord saved;
+      try {
+        saved = store.replace(record.urn().toString(), record.revision(), payload);
+      } catch (OsspException e) {
+        if (attempt > 1 || (e.kind() != ErrorKind.CONFLICT && e.kind() != ErrorKind.NOT_FOUND)) {
+          throw e;
+        }
+        Optional<StoredRecord> latest = store.get(record.urn().toString());
+        if (latest.isEmpty()) {
+          applyStoredDelete(record.urn().toString(), record.revision());
+          throw notFound(record.urn());
+        }
+        applyStoredChange(latest.get());
+        RegistryEntry refreshed = index.entry(record.urn());
+        if (refreshed == null) {
+          throw notFound(record.urn());
+        }
+        current = refreshed;
+        continue;
+      }
+      AgentRecord renewed =
+          normalizer
+              .normalize(AgentRegistration.of(record.urn(), record.cardJson()))
+              .toRecord(saved.revision(), record.registeredAt(), record.lastUpdated(), ttl);
+      RegistryEntry next = new RegistryEntry(renewed, deadline(now, ttl));
+      index.put(next, current);
+      queries.invalidate(current.expired() ? null : record, renewed);
+      return next;
     }
   }
 
@@ -426,9 +500,25 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
     AgentRecord record = entry.record();
     try {
       store.delete(record.urn().toString(), record.revision());
+    } catch (OsspException e) {
+      if (shared && e.kind() == ErrorKind.NOT_FOUND) {
+        // Another process purged it first.
+        applyStoredDelete(record.urn().toString(), record.revision());
+        return;
+      }
+      if (shared && e.kind() == ErrorKind.CONFLICT) {
+        // Another process renewed or replaced it; the feed brings the newer record.
+        LOG.debug("expired agent '{}' changed in the store; not deleting it", record.urn());
+        return;
+      }
+      LOG.warn("could not delete expired agent '{}' from the store; will retry", record.urn(), e);
+      return;
     } catch (RuntimeException e) {
       LOG.warn("could not delete expired agent '{}' from the store; will retry", record.urn(), e);
       return;
+    }
+    if (shared) {
+      tombstones.add(record.urn().toString(), record.revision());
     }
     index.remove(entry);
     stored.decrementAndGet();
@@ -511,6 +601,133 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
     events.remove(listener);
   }
 
+  /** Returns whether the store's view is current; a shared store is stale while disconnected. */
+  public StoreStatus storeStatus() {
+    return store.status();
+  }
+
+  /**
+   * Applies a record created or replaced in a shared store, unless the registry has the same or a
+   * newer revision, or deleted a newer one. Fires {@code REGISTERED}, {@code UPDATED} or {@code
+   * RESTORED}; a renewal that only moves the lease fires nothing.
+   */
+  void applyStoredChange(StoredRecord change) {
+    AgentUrn urn = AgentUrn.parse(change.key());
+    ReentrantLock lock = lockFor(urn);
+    lock.lock();
+    try {
+      RegistryEntry local = index.entry(urn);
+      if (closed
+          || (local != null && local.record().revision() >= change.revision())
+          || tombstones.covers(change.key(), change.revision())) {
+        return;
+      }
+      RecordCodec.Stored decoded = RecordCodec.decode(change.payload());
+      NormalizedCard card = normalizer.normalize(AgentRegistration.of(urn, decoded.cardJson()));
+      AgentRecord record =
+          card.toRecord(
+              change.revision(), decoded.registeredAt(), decoded.lastUpdated(), decoded.leaseTtl());
+      Instant now = clock.instant();
+      RegistryEntry entry = new RegistryEntry(record, sharedDeadline(decoded));
+      index.put(entry, local);
+      tombstones.clear(change.key(), change.revision());
+      if (local == null) {
+        stored.incrementAndGet();
+      }
+      AgentRecord previous = local == null ? null : local.record();
+      boolean renewal =
+          previous != null
+              && previous.lastUpdated().equals(record.lastUpdated())
+              && previous.registeredAt().equals(record.registeredAt())
+              && previous.leaseTtl().equals(record.leaseTtl())
+              && previous.cardJson().equals(record.cardJson());
+      if (!renewal) {
+        queries.health().forget(urn);
+      }
+      queries.invalidate(local == null || local.expired() ? null : previous, record);
+      LOG.debug("applied agent '{}' at revision {} from the store", urn, record.revision());
+      if (local == null) {
+        events.fire(RegistryEvent.Type.REGISTERED, urn, null, record, now);
+      } else if (local.expired()) {
+        events.fire(
+            renewal ? RegistryEvent.Type.RESTORED : RegistryEvent.Type.REGISTERED,
+            urn,
+            null,
+            record,
+            now);
+      } else if (!renewal) {
+        events.fire(RegistryEvent.Type.UPDATED, urn, previous, record, now);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Applies the delete of a record in a shared store, unless the registry has a newer revision.
+   * Fires {@code DEREGISTERED} when the agent was visible.
+   */
+  void applyStoredDelete(String key, long revision) {
+    AgentUrn urn = AgentUrn.parse(key);
+    ReentrantLock lock = lockFor(urn);
+    lock.lock();
+    try {
+      tombstones.add(key, revision);
+      RegistryEntry local = index.entry(urn);
+      if (closed || local == null || local.record().revision() > revision) {
+        return;
+      }
+      index.remove(local);
+      stored.decrementAndGet();
+      queries.health().forget(urn);
+      LOG.debug("applied the delete of agent '{}' at revision {} from the store", urn, revision);
+      if (!local.expired()) {
+        queries.invalidate(local.record(), null);
+        events.fire(RegistryEvent.Type.DEREGISTERED, urn, local.record(), null, clock.instant());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Brings the registry in line with the full content of a shared store: applies every record, and
+   * removes the agents missing from it whose revision is at most {@code revision}.
+   */
+  void resynchronize(List<StoredRecord> records, long revision) {
+    java.util.Set<AgentUrn> present = new java.util.HashSet<>(records.size() * 2);
+    int failed = 0;
+    for (StoredRecord record : records) {
+      try {
+        present.add(AgentUrn.parse(record.key()));
+        applyStoredChange(record);
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.warn(
+            "skipping stored agent '{}' (revision {}): {}",
+            record.key(),
+            record.revision(),
+            e.getMessage());
+      }
+    }
+    int removed = 0;
+    for (RegistryEntry entry : index.entries()) {
+      AgentRecord record = entry.record();
+      if (!present.contains(record.urn()) && record.revision() <= revision) {
+        applyStoredDelete(record.urn().toString(), record.revision());
+        removed++;
+      }
+    }
+    LOG.info(
+        "resynchronized with the {} store at revision {}: {} agents stored, {} removed, {}"
+            + " skipped",
+        storeName,
+        revision,
+        records.size(),
+        removed,
+        failed);
+  }
+
   /** Closes the store. Later writes throw {@link IllegalStateException}. */
   @Override
   public void close() {
@@ -577,6 +794,21 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
 
   private long deadline(Instant now, @Nullable Duration ttl) {
     return ttl == null ? RegistryEntry.NO_DEADLINE : now.plus(ttl).toEpochMilli();
+  }
+
+  /**
+   * Returns the lease deadline of a loaded record: a full lease from {@code now} with a local
+   * store, whose renewals are not stored, or the stored renewal plus the TTL with a shared one.
+   */
+  private long loadedDeadline(Instant now, RecordCodec.Stored decoded) {
+    return shared ? sharedDeadline(decoded) : deadline(now, decoded.leaseTtl());
+  }
+
+  private static long sharedDeadline(RecordCodec.Stored decoded) {
+    Duration ttl = decoded.leaseTtl();
+    return ttl == null
+        ? RegistryEntry.NO_DEADLINE
+        : decoded.leaseRenewedAt().plus(ttl).toEpochMilli();
   }
 
   private ReentrantLock lockFor(AgentUrn urn) {

@@ -13,26 +13,40 @@ import org.jspecify.annotations.Nullable;
  * The stored form of a registration: one line of JSON metadata, a newline, and the card exactly as
  * registered.
  *
- * <pre>{"format":1,"registeredAt":"2025-01-01T00:00:00Z","lastUpdated":"...","leaseTtl":"PT30S"}
+ * <pre>{"format":1,"registeredAt":"2025-01-01T00:00:00Z","lastUpdated":"...","leaseTtl":"PT30S",
+ *  "leaseRenewedAt":"..."}
  * {"name":"Echo Agent", ...the card as received...}</pre>
+ *
+ * <p>{@code leaseRenewedAt}, the time of the registration or heartbeat that set the lease's
+ * deadline, is written only for leased agents. Payloads without it, written by earlier versions,
+ * decode with the lease renewed at {@code lastUpdated}.
  */
 final class RecordCodec {
   static final int FORMAT = 1;
 
   /** A decoded payload. */
   record Stored(
-      Instant registeredAt, Instant lastUpdated, @Nullable Duration leaseTtl, String cardJson) {}
+      Instant registeredAt,
+      Instant lastUpdated,
+      @Nullable Duration leaseTtl,
+      Instant leaseRenewedAt,
+      String cardJson) {}
 
   private RecordCodec() {}
 
   static String encode(
-      Instant registeredAt, Instant lastUpdated, @Nullable Duration leaseTtl, String cardJson) {
+      Instant registeredAt,
+      Instant lastUpdated,
+      @Nullable Duration leaseTtl,
+      Instant leaseRenewedAt,
+      String cardJson) {
     ObjectNode header = Json.MAPPER.createObjectNode();
     header.put("format", FORMAT);
     header.put("registeredAt", registeredAt.toString());
     header.put("lastUpdated", lastUpdated.toString());
     if (leaseTtl != null) {
       header.put("leaseTtl", leaseTtl.toString());
+      header.put("leaseRenewedAt", leaseRenewedAt.toString());
     }
     return header.toString() + "\n" + cardJson;
   }
@@ -61,7 +75,11 @@ final class RecordCodec {
       Instant lastUpdated = Instant.parse(header.path("lastUpdated").asText());
       JsonNode ttl = header.get("leaseTtl");
       Duration leaseTtl = ttl == null || ttl.isNull() ? null : Duration.parse(ttl.asText());
-      return new Stored(registeredAt, lastUpdated, leaseTtl, payload.substring(newline + 1));
+      JsonNode renewed = header.get("leaseRenewedAt");
+      Instant leaseRenewedAt =
+          renewed == null || renewed.isNull() ? lastUpdated : Instant.parse(renewed.asText());
+      return new Stored(
+          registeredAt, lastUpdated, leaseTtl, leaseRenewedAt, payload.substring(newline + 1));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("metadata has an invalid time: " + e.getMessage(), e);
     }

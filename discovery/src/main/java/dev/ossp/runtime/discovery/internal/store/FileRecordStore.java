@@ -56,6 +56,8 @@ public final class FileRecordStore implements RecordStore {
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final ReentrantLock compactionLock = new ReentrantLock();
   private final Journal journal;
+  // The highest revision issued so far, deleted records included; guarded by the journal lock.
+  private long maxRevision;
   private @Nullable Thread compactor;
   private volatile boolean closed;
 
@@ -73,6 +75,7 @@ public final class FileRecordStore implements RecordStore {
     this.locations = new ConcurrentHashMap<>(recovered.locations());
     this.files = new ArrayList<>(recovered.files());
     this.journal = new Journal(directory, recovered.current(), recovered.currentSize(), options);
+    this.maxRevision = recovered.maxRevision();
   }
 
   /**
@@ -177,9 +180,8 @@ public final class FileRecordStore implements RecordStore {
     Objects.requireNonNull(payload, "payload");
     ensureOpen();
 
-    byte[] line = JournalLine.put(key, 1, payload);
-    write(key, line, null, 1, false);
-    return new StoredRecord(key, 1, payload);
+    long revision = write(key, null, false, next -> JournalLine.put(key, next, payload));
+    return new StoredRecord(key, revision, payload);
   }
 
   @Override
@@ -188,9 +190,9 @@ public final class FileRecordStore implements RecordStore {
     Objects.requireNonNull(payload, "payload");
     ensureOpen();
 
-    byte[] line = JournalLine.put(key, expectedRevision + 1, payload);
-    write(key, line, expectedRevision, expectedRevision + 1, false);
-    return new StoredRecord(key, expectedRevision + 1, payload);
+    long revision =
+        write(key, expectedRevision, false, next -> JournalLine.put(key, next, payload));
+    return new StoredRecord(key, revision, payload);
   }
 
   @Override
@@ -198,17 +200,25 @@ public final class FileRecordStore implements RecordStore {
     Objects.requireNonNull(key, "key");
     ensureOpen();
 
-    byte[] line = JournalLine.delete(key, expectedRevision);
-    write(key, line, expectedRevision, expectedRevision, true);
+    write(key, expectedRevision, true, unused -> JournalLine.delete(key, expectedRevision));
   }
 
   /**
-   * Checks the current revision, appends the line and updates the location under the append lock,
-   * then waits for the fsync outside it, so concurrent writers share fsyncs.
+   * Checks the current revision, chooses the new one, appends the line and updates the location
+   * under the append lock, then waits for the fsync outside it, so concurrent writers share fsyncs.
+   * An insert takes the revision after the highest one ever issued, an update the one after its
+   * expected revision, and a delete keeps the expected revision.
+   *
+   * @param line encodes the journal line for the chosen revision
+   * @return the record's revision after the write
    */
-  private void write(
-      String key, byte[] line, @Nullable Long expectedRevision, long revision, boolean delete) {
+  private long write(
+      String key,
+      @Nullable Long expectedRevision,
+      boolean delete,
+      java.util.function.LongFunction<byte[]> line) {
     long sequence;
+    long revision;
     journal.lock();
     try {
       Location current = locations.get(key);
@@ -223,7 +233,15 @@ public final class FileRecordStore implements RecordStore {
           throw StoreErrors.staleRevision(key, expectedRevision, current.revision);
         }
       }
-      Location written = journal.append(line, revision);
+      if (delete) {
+        revision = expectedRevision;
+      } else if (expectedRevision == null) {
+        revision = maxRevision + 1;
+      } else {
+        revision = expectedRevision + 1;
+      }
+      Location written = journal.append(line.apply(revision), revision);
+      maxRevision = Math.max(maxRevision, revision);
       if (delete) {
         locations.remove(key);
       } else {
@@ -243,6 +261,7 @@ public final class FileRecordStore implements RecordStore {
     if (journal.size() >= options.compactAfter()) {
       startCompaction();
     }
+    return revision;
   }
 
   private synchronized void startCompaction() {
@@ -287,18 +306,20 @@ public final class FileRecordStore implements RecordStore {
     long started = System.nanoTime();
     Map<String, Location> view;
     long generation;
+    long viewMaxRevision;
     journal.lock();
     try {
       generation = journal.file().generation() + 1;
       DataFile next = rotateJournal(generation);
       view = new HashMap<>(locations);
+      viewMaxRevision = maxRevision;
       LOG.debug("compacting {}: journal continues in {}", directory, next);
     } finally {
       journal.unlock();
     }
     Path temp = StoreFiles.snapshotTemp(directory, generation);
     Path target = StoreFiles.snapshot(directory, generation);
-    Map<String, long[]> written = writeSnapshot(temp, generation, view);
+    Map<String, long[]> written = writeSnapshot(temp, generation, view, viewMaxRevision);
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     StoreFiles.syncDirectory(directory);
     DataFile snapshot = DataFile.open(target, generation);
@@ -354,14 +375,15 @@ public final class FileRecordStore implements RecordStore {
   }
 
   /** Writes the snapshot file and returns each record's offset and length in it. */
-  private Map<String, long[]> writeSnapshot(Path temp, long generation, Map<String, Location> view)
-      throws IOException {
+  private Map<String, long[]> writeSnapshot(
+      Path temp, long generation, Map<String, Location> view, long maxRevision) throws IOException {
     Map<String, long[]> positions = new HashMap<>(view.size() * 2);
     ObjectNode header = Json.MAPPER.createObjectNode();
     header.put("format", StoreRecovery.SNAPSHOT_FORMAT);
     header.put("version", StoreRecovery.SNAPSHOT_VERSION);
     header.put("generation", generation);
     header.put("records", view.size());
+    header.put("maxRevision", maxRevision);
     try (FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         OutputStream out =

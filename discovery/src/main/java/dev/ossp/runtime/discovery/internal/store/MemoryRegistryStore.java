@@ -33,6 +33,6 @@ public final class MemoryRegistryStore implements RegistryStore {
       throw new ConfigException(
           new Violation("discovery.store.memory." + option, "the memory store takes no options"));
     }
-    return new MemoryRecordStore();
+    return MemoryRecordStore.openLocal();
   }
 }

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * Damage anywhere else, a gap in the journal generations, or a revision that does not follow the
  * previous one fails the load, naming the file and line, so acknowledged data is never dropped
  * silently.
+ *
+ * <p>The load also finds the highest revision the store ever issued: the largest revision in the
+ * files, or the snapshot header's {@code maxRevision} when that is larger, because a snapshot keeps
+ * no trace of deleted records. New keys get revisions above it, so no key reuses a revision.
  */
 final class StoreRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
@@ -36,13 +40,18 @@ final class StoreRecovery {
 
   /** What a load found. */
   record Recovered(
-      Map<String, Location> locations, List<DataFile> files, DataFile current, long currentSize) {}
+      Map<String, Location> locations,
+      List<DataFile> files,
+      DataFile current,
+      long currentSize,
+      long maxRevision) {}
 
   private StoreRecovery() {}
 
   static Recovered recover(Path directory) throws IOException {
     StoreFiles.Listing listing = StoreFiles.list(directory);
     Map<String, Location> locations = new HashMap<>();
+    long[] maxRevision = {0};
     List<DataFile> files = new ArrayList<>();
     long snapshotGeneration = 0;
     if (!listing.snapshots().isEmpty()) {
@@ -50,7 +59,7 @@ final class StoreRecovery {
       DataFile snapshot =
           DataFile.open(listing.snapshots().get(snapshotGeneration), snapshotGeneration);
       files.add(snapshot);
-      loadSnapshot(snapshot, locations);
+      loadSnapshot(snapshot, locations, maxRevision);
       for (Path older : listing.snapshots().headMap(snapshotGeneration).values()) {
         LOG.info("deleting {}, replaced by snapshot {}", older.getFileName(), snapshotGeneration);
         Files.deleteIfExists(older);
@@ -79,7 +88,7 @@ final class StoreRecovery {
       boolean last = ++index == journals.size();
       DataFile file = DataFile.open(journal.getValue(), journal.getKey());
       files.add(file);
-      long validEnd = replay(file, locations, last);
+      long validEnd = replay(file, locations, maxRevision, last);
       if (last) {
         current = file;
         currentSize = validEnd;
@@ -93,15 +102,18 @@ final class StoreRecovery {
       current = DataFile.open(path, expected);
       files.add(current);
     }
-    return new Recovered(locations, files, current, currentSize);
+    return new Recovered(locations, files, current, currentSize, maxRevision[0]);
   }
 
-  private static void loadSnapshot(DataFile snapshot, Map<String, Location> locations)
-      throws IOException {
+  private static void loadSnapshot(
+      DataFile snapshot, Map<String, Location> locations, long[] maxRevision) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(snapshot.path()))) {
       LineScanner scanner = new LineScanner(in);
       LineScanner.Line header = scanner.next();
-      long expectedRecords = readHeader(snapshot, header);
+      JsonNode headerNode = readHeader(snapshot, header);
+      long expectedRecords = headerNode.path("records").asLong();
+      // Snapshots written before revisions were made unique have no maxRevision field.
+      maxRevision[0] = Math.max(maxRevision[0], headerNode.path("maxRevision").asLong(0));
       long records = 0;
       for (LineScanner.Line line = scanner.next(); line != null; line = scanner.next()) {
         JournalLine.Decoded decoded = decodeStrict(snapshot, line);
@@ -111,6 +123,7 @@ final class StoreRecovery {
         locations.put(
             decoded.key(),
             new Location(snapshot, line.offset(), line.length(), decoded.revision()));
+        maxRevision[0] = Math.max(maxRevision[0], decoded.revision());
         records++;
       }
       if (records != expectedRecords) {
@@ -125,7 +138,7 @@ final class StoreRecovery {
     }
   }
 
-  private static long readHeader(DataFile snapshot, LineScanner.@Nullable Line header)
+  private static JsonNode readHeader(DataFile snapshot, LineScanner.@Nullable Line header)
       throws IOException {
     if (header == null || !header.terminated()) {
       throw new IOException("snapshot " + snapshot.path() + " has no header line");
@@ -143,11 +156,12 @@ final class StoreRecovery {
               + " version "
               + SNAPSHOT_VERSION);
     }
-    return node.path("records").asLong();
+    return node;
   }
 
   /** Replays a journal and returns the byte offset where its intact lines end. */
-  private static long replay(DataFile journal, Map<String, Location> locations, boolean last)
+  private static long replay(
+      DataFile journal, Map<String, Location> locations, long[] maxRevision, boolean last)
       throws IOException {
     LineScanner.Line firstBad = null;
     String firstProblem = null;
@@ -182,6 +196,7 @@ final class StoreRecovery {
                   + " crash");
         }
         apply(journal, line, decoded, locations);
+        maxRevision[0] = Math.max(maxRevision[0], decoded.revision());
         end = line.offset() + line.length() + 1;
       }
     }
@@ -213,12 +228,18 @@ final class StoreRecovery {
       throws IOException {
     Location previous = locations.get(decoded.key());
     if (decoded.op() == JournalLine.Op.PUT) {
-      long expected = previous == null ? 1 : previous.revision + 1;
-      if (decoded.revision() != expected) {
+      // A new key may start at any revision: above every earlier one, or at 1 in journals written
+      // before revisions were made unique. An update must follow its previous revision.
+      if (previous != null && decoded.revision() != previous.revision + 1) {
         throw damaged(
             journal,
             line,
-            "revision " + decoded.revision() + " of '" + decoded.key() + "' should be " + expected);
+            "revision "
+                + decoded.revision()
+                + " of '"
+                + decoded.key()
+                + "' should be "
+                + (previous.revision + 1));
       }
       locations.put(
           decoded.key(), new Location(journal, line.offset(), line.length(), decoded.revision()));

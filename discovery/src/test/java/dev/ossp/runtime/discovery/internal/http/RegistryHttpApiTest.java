@@ -253,6 +253,29 @@ class RegistryHttpApiTest {
     assertThat(contradiction.statusCode()).isEqualTo(400);
   }
 
+  /**
+   * Regression: revisions restarted at 1 after a delete, so an ETag taken before the delete matched
+   * the agent registered after it and a stale If-Match overwrote the new registration.
+   */
+  @Test
+  void etagOfDeletedAgentNeverMatchesItsSuccessor() throws Exception {
+    // given
+    String urn = "/v1/agents/" + path("urn:agent:demo:echo@2.1.0");
+    HttpResponse<String> first = write("PUT", urn, Cards.V0_3);
+    String oldEtag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(write("DELETE", urn, null).statusCode()).isEqualTo(204);
+
+    // when
+    HttpResponse<String> again = write("PUT", urn, Cards.V0_3);
+    HttpResponse<String> stale = write("PUT", urn, Cards.V0_3, "If-Match", oldEtag);
+
+    // then
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(oldEtag);
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(stale.headers().firstValue("ETag")).isEqualTo(again.headers().firstValue("ETag"));
+  }
+
   @Test
   void deleteReturns204Then404() throws Exception {
     write("POST", "/v1/agents", Cards.MANIFEST);
@@ -319,6 +342,7 @@ class RegistryHttpApiTest {
     assertThat(stats.path("agentsByDomain").path("data").asInt()).isEqualTo(1);
     assertThat(stats.path("cache").path("hits").asLong()).isEqualTo(1);
     assertThat(stats.path("store").asText()).isEqualTo("file");
+    assertThat(stats.path("storeStatus").asText()).isEqualTo("connected");
   }
 
   @Test

@@ -199,7 +199,7 @@ class RegistryOperationsTest {
         .hasMessageContaining("registry is full: it holds 2 of 2 agents");
     assertThat(registry.list()).hasSize(2);
     assertThat(registry.deregister(AgentUrn.parse("urn:agent:demo:echo@1.0.0"))).isTrue();
-    assertThat(registry.register(echo("3.0.0")).revision()).isEqualTo(1);
+    assertThat(registry.register(echo("3.0.0")).revision()).isEqualTo(3);
   }
 
   @Test
@@ -210,7 +210,7 @@ class RegistryOperationsTest {
     AgentRecord manifest =
         service.registry().register(AgentRegistration.builder(Cards.MANIFEST).build());
     AgentRecord echo = service.registry().register(echo("1.0.0"));
-    service.registry().update(AgentRegistration.of(echo.urn(), echo.cardJson()), 1);
+    service.registry().update(AgentRegistration.of(echo.urn(), echo.cardJson()), echo.revision());
     service.close();
 
     // when
@@ -227,7 +227,8 @@ class RegistryOperationsTest {
 
     // then
     assertThat(service.registry().get(manifest.urn())).contains(manifest);
-    assertThat(service.registry().get(echo.urn()).orElseThrow().revision()).isEqualTo(2);
+    assertThat(service.registry().get(echo.urn()).orElseThrow().revision())
+        .isEqualTo(echo.revision() + 1);
     assertThat(service.registry().get(echo.urn()).orElseThrow().cardJson())
         .isEqualTo(echo.cardJson());
   }

@@ -79,10 +79,10 @@ class FileRecordStoreTest extends RecordStoreContractTest {
     // then
     assertThat(store.loadAll())
         .containsExactlyInAnyOrder(
-            new StoredRecord("a", 1, "first"), new StoredRecord("b", 1, "second"));
+            new StoredRecord("a", 1, "first"), new StoredRecord("b", 2, "second"));
     assertThat(Files.size(journal())).isEqualTo(intact);
     store.insert("c", "third");
-    assertThat(reopen().get("c")).contains(new StoredRecord("c", 1, "third"));
+    assertThat(reopen().get("c")).contains(new StoredRecord("c", 3, "third"));
   }
 
   @Test
@@ -134,8 +134,8 @@ class FileRecordStoreTest extends RecordStoreContractTest {
     for (int i = 0; i < 20; i++) {
       store.insert("key-" + i, "payload-" + i);
     }
-    store.replace("key-3", 1, "changed");
-    store.delete("key-4", 1);
+    store.replace("key-3", 4, "changed");
+    store.delete("key-4", 5);
 
     // when
     ((FileRecordStore) store).compact();
@@ -144,12 +144,49 @@ class FileRecordStoreTest extends RecordStoreContractTest {
     // then
     assertThat(fileNames())
         .containsExactly("journal-000002.jsonl", "snapshot-000002.jsonl", "store.lock");
-    assertThat(store.get("key-3")).contains(new StoredRecord("key-3", 2, "changed"));
+    assertThat(store.get("key-3")).contains(new StoredRecord("key-3", 5, "changed"));
     RecordStore reopened = reopen();
     assertThat(reopened.size()).isEqualTo(20);
-    assertThat(reopened.get("key-3")).contains(new StoredRecord("key-3", 2, "changed"));
+    assertThat(reopened.get("key-3")).contains(new StoredRecord("key-3", 5, "changed"));
     assertThat(reopened.get("key-4")).isEmpty();
-    assertThat(reopened.get("after")).contains(new StoredRecord("after", 1, "compaction"));
+    assertThat(reopened.get("after")).contains(new StoredRecord("after", 21, "compaction"));
+  }
+
+  @Test
+  void compactedStoreNeverRepeatsRevisionOfDeletedKey() throws Exception {
+    // given: the deleted key held the highest revision, and the snapshot keeps no trace of it
+    store.insert("kept", "v1");
+    StoredRecord doomed = store.insert("doomed", "v1");
+    doomed = store.replace("doomed", doomed.revision(), "v2");
+    store.delete("doomed", doomed.revision());
+    ((FileRecordStore) store).compact();
+
+    // when
+    RecordStore reopened = reopen();
+    StoredRecord again = reopened.insert("doomed", "again");
+
+    // then
+    assertThat(again.revision()).isEqualTo(doomed.revision() + 1);
+  }
+
+  @Test
+  void journalWithRevisionsFromOlderVersionLoads() throws Exception {
+    // given: journals written before revisions were unique start every key at 1
+    store.close();
+    Files.write(
+        directory.resolve("journal-000001.jsonl"),
+        List.of(
+            new String(JournalLine.put("a", 1, "a1"), StandardCharsets.UTF_8),
+            new String(JournalLine.put("b", 1, "b1"), StandardCharsets.UTF_8),
+            new String(JournalLine.put("a", 2, "a2"), StandardCharsets.UTF_8)));
+
+    // when
+    store = strategy().open(settings(directory));
+
+    // then
+    assertThat(store.get("a")).contains(new StoredRecord("a", 2, "a2"));
+    assertThat(store.get("b")).contains(new StoredRecord("b", 1, "b1"));
+    assertThat(store.insert("c", "c1").revision()).isEqualTo(3);
   }
 
   @Test
