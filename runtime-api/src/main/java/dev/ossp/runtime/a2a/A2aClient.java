@@ -52,7 +52,10 @@ public interface A2aClient {
   Task getTask(
       A2aTarget target, String taskId, @org.jspecify.annotations.Nullable Integer historyLength);
 
-  /** Lists tasks (v1.0 only; a v0.3 agent gets an unsupported-operation error). */
+  /**
+   * Lists tasks. v1.0 only: for an agent spoken to in v0.3 the call fails before sending with an
+   * {@link dev.ossp.runtime.error.OsspException} of kind {@code PROTOCOL}.
+   */
   TaskPage listTasks(A2aTarget target, ListTasksRequest request);
 
   /** Asks the agent to cancel the task and returns it as the agent answers. */
