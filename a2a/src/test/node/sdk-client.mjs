@@ -1,6 +1,6 @@
 // Drives a node's A2A agent with the official @a2a-js/sdk 1.3.0 client, for the a2a module's
 // interop tests. Usage: node sdk-client.mjs <base URL>. Prints one JSON line per step and exits
-// with 0 when every step ran, whatever the agent answered.
+// with 0 when every step ran, whatever the agent returned.
 import { ClientFactory } from "@a2a-js/sdk/client";
 import { Role } from "@a2a-js/sdk";
 import { randomUUID } from "node:crypto";

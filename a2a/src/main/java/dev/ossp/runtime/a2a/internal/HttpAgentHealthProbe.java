@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Discovery's {@link AgentHealthProbe}: a GET of the agent's health endpoint, or when its card
  * names none, of {@code a2a.health.path} (the agent card by default) at the origin of its
- * interfaces, the next one when connecting to one fails. Any 2xx answer within the timeout is
+ * interfaces, the next one when connecting to one fails. Any 2xx response within the timeout is
  * healthy. Probes run on at most 8 daemon threads with at most 1000 waiting; a probe that finds the
  * queue full fails at once. Cancelling the returned stage interrupts the probe. Thread-safe.
  */

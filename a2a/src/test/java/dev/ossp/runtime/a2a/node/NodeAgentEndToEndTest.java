@@ -261,7 +261,7 @@ class NodeAgentEndToEndTest {
   }
 
   @Test
-  void urnCallFallsBackToNextInterfaceAndEchoes() {
+  void urnCallFallsBackToNextInterface() {
     // given: the first interface is a closed port
     AgentUrn urn = registerEcho("fallback");
 
@@ -322,15 +322,18 @@ class NodeAgentEndToEndTest {
         "{\"name\":\"gone\",\"version\":\"1.0.0\",\"url\":\"http://127.0.0.1:"
             + closedPort
             + "/rpc\",\"protocolVersion\":\"0.3.0\"}";
-    AgentUrn goneUrn = AgentUrn.parse("urn:agent:test:gone@1.0.0");
-    AgentRecord gone = registry.register(AgentRegistration.of(goneUrn, card));
+    AgentUrn unreachableUrn = AgentUrn.parse("urn:agent:test:gone@1.0.0");
+    AgentRecord unreachable = registry.register(AgentRegistration.of(unreachableUrn, card));
     AgentHealthProbe probe = runtime.instance(AgentHealthProbe.class);
 
     // when
     AgentHealth up =
         probe.probe(healthy, Duration.ofSeconds(2)).toCompletableFuture().get(5, TimeUnit.SECONDS);
     AgentHealth down =
-        probe.probe(gone, Duration.ofSeconds(2)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        probe
+            .probe(unreachable, Duration.ofSeconds(2))
+            .toCompletableFuture()
+            .get(5, TimeUnit.SECONDS);
 
     // then
     assertThat(up.status()).isEqualTo(AgentHealth.Status.HEALTHY);

@@ -13,7 +13,7 @@ import java.util.List;
  * served for {@code A2A-Version: 1.0}.
  */
 final class NodeAgentCard {
-  /** The skill that answers a discovery query with the matching agents' cards. */
+  /** The skill that runs a discovery query and returns the matching agents' cards. */
   static final String DISCOVER_AGENTS = "discover-agents";
 
   /** The skill that describes the runtime's components, strategies and health. */

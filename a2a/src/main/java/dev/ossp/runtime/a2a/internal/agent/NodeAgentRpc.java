@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the node agent's JSON-RPC requests in the dialect the {@code A2A-Version} header selects
+ * Handles the node agent's JSON-RPC requests in the dialect the {@code A2A-Version} header selects
  * (none or {@code 0.3}: v0.3; {@code 1.0}: v1.0; anything else: error -32009). Every error is a
- * JSON-RPC error with HTTP 200, as the reference SDK answers. A sent message runs its skill at once
+ * JSON-RPC error with HTTP 200, as the reference SDK does. A sent message runs its skill at once
  * and returns a completed task, kept in the task log for {@code tasks/get}. Thread-safe.
  */
 final class NodeAgentRpc {

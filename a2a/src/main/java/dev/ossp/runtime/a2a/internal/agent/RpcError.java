@@ -3,7 +3,7 @@ package dev.ossp.runtime.a2a.internal.agent;
 import dev.ossp.runtime.a2a.A2aErrorCode;
 import org.jspecify.annotations.Nullable;
 
-/** A JSON-RPC error the node's agent answers with. */
+/** A JSON-RPC error the node's agent returns. */
 final class RpcError extends Exception {
   private static final long serialVersionUID = 1L;
 
