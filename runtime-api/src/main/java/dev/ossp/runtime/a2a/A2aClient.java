@@ -26,7 +26,7 @@ import java.util.List;
  * extended card) are idempotent and retried like a GET. Sending a message and cancelling a task are
  * retried only when the request provably never reached the agent, as {@link AgentHttpClient}
  * describes. {@code tasks/cancel} has its own timeout ({@code a2a.cancel-timeout}), because agents
- * may answer only once the task's executor stopped.
+ * may reply only after the task's executor stopped.
  *
  * <p>Every method throws {@link dev.ossp.runtime.error.OsspException}; a JSON-RPC error is an
  * {@link A2aJsonRpcException}. Implementations are thread-safe.
@@ -58,7 +58,7 @@ public interface A2aClient {
    */
   TaskPage listTasks(A2aTarget target, ListTasksRequest request);
 
-  /** Asks the agent to cancel the task and returns it as the agent answers. */
+  /** Asks the agent to cancel the task and returns the task the agent returns. */
   Task cancelTask(A2aTarget target, String taskId);
 
   /**
