@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One loopback GET round trip to a local Jetty 12 server that answers a 64-byte JSON body, three
+ * One loopback GET round trip to a local Jetty 12 server that returns a 64-byte JSON body, three
  * ways: through the full agent client of a running runtime (URN resolved through discovery, the
  * target's circuit breaker and retry rules, header merging, metrics facade, HttpClient 5 pool),
  * through a bare Apache HttpClient 5 with a pooling connection manager (the baseline the full stack
