@@ -1,5 +1,6 @@
 package dev.ossp.runtime.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossp.runtime.mcp.McpClient;
 import dev.ossp.runtime.mcp.McpServerSpec;
 import dev.ossp.runtime.mcp.McpToolCall;
@@ -9,6 +10,13 @@ import dev.ossp.runtime.mcp.internal.client.DefaultMcpConnector;
 import dev.ossp.runtime.mcp.internal.pool.DefaultMcpPool;
 import dev.ossp.runtime.mcp.internal.pool.PoolOptions;
 import dev.ossp.runtime.pool.PoolSettings;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -42,10 +51,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * baseline is {@link RawPipe}: the same server started directly, requests written and answer lines
  * read on the benchmark thread without parsing, the least work any client can do.
  *
+ * <p>The anchor is the official MCP Java SDK ({@code io.modelcontextprotocol.sdk:mcp-core} with its
+ * Jackson 2 binding), with the default settings of its sync and async clients, each on its own
+ * server process.
+ *
  * <ul>
- *   <li>{@code echoSequential} and {@code directRawPipeSequential}: one call at a time.
- *   <li>{@code echoPipelined16} and {@code directRawPipePipelined16}: 16 calls written before any
- *       answer is read; the score counts calls.
+ *   <li>{@code echoSequential}, {@code sdkSyncSequential}, {@code sdkAsyncSequential} and {@code
+ *       directRawPipeSequential}: one call at a time, in throughput and sample-time (p50, p99)
+ *       modes.
+ *   <li>{@code echoPipelined16}, {@code sdkAsyncPipelined16} and {@code directRawPipePipelined16}:
+ *       16 calls sent before any answer is awaited; the score counts calls.
  *   <li>{@code pooledFirstCall} and {@code coldSpawnFirstCall}: time to the first answer on a
  *       connection taken from a warm pool, versus starting and initializing a new server.
  * </ul>
@@ -72,6 +87,9 @@ public class McpBenchmark {
   private DefaultMcpPool pool;
   private McpServerSpec spec;
   private RawPipe raw;
+  private McpSyncClient sdkSync;
+  private McpAsyncClient sdkAsync;
+  private McpSchema.CallToolRequest sdkEcho;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -102,6 +120,25 @@ public class McpBenchmark {
     pool.register(spec);
     pool.acquire(SERVER_ID).get(30, TimeUnit.SECONDS);
     raw = RawPipe.start(command);
+
+    McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
+    sdkSync =
+        io.modelcontextprotocol.client.McpClient.sync(sdkTransport(command, mapper))
+            .requestTimeout(Duration.ofSeconds(10))
+            .build();
+    sdkSync.initialize();
+    sdkAsync =
+        io.modelcontextprotocol.client.McpClient.async(sdkTransport(command, mapper))
+            .requestTimeout(Duration.ofSeconds(10))
+            .build();
+    sdkAsync.initialize().block(Duration.ofSeconds(30));
+    sdkEcho = new McpSchema.CallToolRequest("echo", Map.of("message", "hi"));
+  }
+
+  private static StdioClientTransport sdkTransport(List<String> command, McpJsonMapper mapper) {
+    return new StdioClientTransport(
+        ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build(),
+        mapper);
   }
 
   @TearDown(Level.Trial)
@@ -109,6 +146,8 @@ public class McpBenchmark {
     client.close();
     pool.close();
     raw.close();
+    sdkSync.closeGracefully();
+    sdkAsync.closeGracefully().block(Duration.ofSeconds(10));
     resources.close();
   }
 
@@ -126,11 +165,25 @@ public class McpBenchmark {
   }
 
   @Benchmark
+  @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
   public McpToolResult echoSequential() throws Exception {
     return client.callTool(ECHO).get(10, TimeUnit.SECONDS);
   }
 
   @Benchmark
+  @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+  public McpSchema.CallToolResult sdkSyncSequential() {
+    return sdkSync.callTool(sdkEcho);
+  }
+
+  @Benchmark
+  @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+  public McpSchema.CallToolResult sdkAsyncSequential() {
+    return sdkAsync.callTool(sdkEcho).block(Duration.ofSeconds(10));
+  }
+
+  @Benchmark
+  @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
   public String directRawPipeSequential() throws IOException {
     return raw.echo();
   }
@@ -144,6 +197,20 @@ public class McpBenchmark {
     }
     McpToolResult last = null;
     for (CompletableFuture<McpToolResult> call : calls) {
+      last = call.get(10, TimeUnit.SECONDS);
+    }
+    return last;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PIPELINE)
+  public Object sdkAsyncPipelined16() throws Exception {
+    List<CompletableFuture<McpSchema.CallToolResult>> calls = new ArrayList<>(PIPELINE);
+    for (int i = 0; i < PIPELINE; i++) {
+      calls.add(sdkAsync.callTool(sdkEcho).toFuture());
+    }
+    McpSchema.CallToolResult last = null;
+    for (CompletableFuture<McpSchema.CallToolResult> call : calls) {
       last = call.get(10, TimeUnit.SECONDS);
     }
     return last;
