@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * setData} with the node's version for a compare-and-set replace, and {@code delete} with the
  * node's version. While the client has no connection a write fails at once with a {@code NETWORK}
  * error and nothing is written. A connection lost during a write is retried under the configured
- * retry policy; a retried write that finds its own result (the same data at a newer revision, or
+ * retry policy. A retried write that finds its own result (the same data at a newer revision, or
  * the node already gone for a delete) reports success instead of a conflict.
  *
  * <p><b>Change feed.</b> {@link #subscribe(StoreListener)} starts a Curator {@code CuratorCache} on
@@ -62,8 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class ZooKeeperRecordStore implements RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperRecordStore.class);
 
-  // NOTE: a full read at 100,000 records takes seconds on a loopback ensemble; this bound is a
-  // generous guess for slower networks, not a measured limit.
+  // NOTE: this bound on one full read is a guess; reads were measured at 10,000 records only.
   private static final Duration READ_ALL_TIMEOUT = Duration.ofMinutes(2);
 
   private final ZooKeeperStoreOptions options;
@@ -92,7 +91,7 @@ public final class ZooKeeperRecordStore implements RecordStore {
   /**
    * Connects to the ensemble and creates the namespace's nodes if they are missing.
    *
-   * @throws IOException when the digest file cannot be read, no server answers within the
+   * @throws IOException when the digest file cannot be read, no server replies within the
    *     connection timeout, or the namespace cannot be created
    */
   public static ZooKeeperRecordStore open(ZooKeeperStoreOptions options) throws IOException {

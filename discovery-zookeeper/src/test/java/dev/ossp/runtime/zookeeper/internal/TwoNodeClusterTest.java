@@ -300,7 +300,7 @@ class TwoNodeClusterTest {
           return spec;
         }
       } catch (IOException e) {
-        // A killed or restarting server does not answer.
+        // A killed or restarting server does not reply.
       }
     }
     return null;
