@@ -1,26 +1,27 @@
 package dev.ossp.runtime.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ossp.runtime.a2a.A2aClient;
 import dev.ossp.runtime.a2a.A2aStream;
 import dev.ossp.runtime.a2a.A2aTarget;
 import dev.ossp.runtime.a2a.AgentCard;
-import dev.ossp.runtime.a2a.Artifact;
+import dev.ossp.runtime.a2a.DataPart;
 import dev.ossp.runtime.a2a.Message;
+import dev.ossp.runtime.a2a.Part;
 import dev.ossp.runtime.a2a.SendOptions;
 import dev.ossp.runtime.a2a.SendResult;
-import dev.ossp.runtime.a2a.StreamEvent;
 import dev.ossp.runtime.a2a.Task;
-import dev.ossp.runtime.a2a.TaskArtifactUpdateEvent;
 import dev.ossp.runtime.a2a.TaskState;
-import dev.ossp.runtime.a2a.TaskStatusUpdateEvent;
+import dev.ossp.runtime.a2a.TextPart;
 import dev.ossp.runtime.core.OsspRuntime;
 import dev.ossp.runtime.discovery.AgentInterface;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A2A client commands, through the runtime's {@link A2aClient}: pooling, URN resolution through
- * discovery, breakers and retries. A target is an agent URN, resolved in the registry under {@code
- * runtime.data-dir}, or an http(s) URL: a card URL when it ends in {@code .json}, else the agent's
- * base URL.
+ * discovery, breakers and retries. A target is an agent URN or an http(s) URL: a card URL when it
+ * ends in {@code .json}, else the agent's base URL. {@link A2aOptions} says where a URN resolves.
  */
 @Command(
     name = "a2a",
@@ -44,29 +44,6 @@ final class A2aCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(), "missing command: card, send or task");
-  }
-
-  /** Returns the target named by a URN or an http(s) URL. */
-  static A2aTarget target(String text) {
-    if (text.regionMatches(true, 0, "urn:", 0, 4)) {
-      return A2aTarget.urn(RegisterCommand.parseUrn(text));
-    }
-    try {
-      URI uri = new URI(text);
-      if (uri.getScheme() != null
-          && uri.getScheme().matches("(?i)https?")
-          && uri.getHost() != null) {
-        return uri.getPath() != null && uri.getPath().endsWith(".json")
-            ? A2aTarget.cardUrl(uri)
-            : A2aTarget.baseUrl(uri);
-      }
-    } catch (URISyntaxException e) {
-      // Reported below with the valid forms.
-    }
-    throw CliException.usage(
-        "invalid target '"
-            + text
-            + "': give an agent URN such as urn:agent:ai:ml-agent or an http(s) URL of the agent or its card");
   }
 
   /** Prints an agent card. */
@@ -85,7 +62,7 @@ final class A2aCommand implements Runnable {
     @Option(names = "--json", description = "Print the card as the agent serves it.")
     private boolean json;
 
-    @Mixin private RuntimeOptions runtimeOptions;
+    @Mixin private A2aOptions options;
 
     Card(CliContext context) {
       this.context = context;
@@ -93,10 +70,11 @@ final class A2aCommand implements Runnable {
 
     @Override
     public Integer call() {
-      A2aTarget agent = target(target);
+      A2aOptions.parseTarget(target);
       AgentCard card;
-      try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
-        card = LocalRuntime.require(runtime, A2aClient.class, "a2a").card(agent);
+      try (OsspRuntime runtime = options.start(context.home())) {
+        A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
+        card = client.card(options.target(runtime, target));
       }
       Output output = context.output();
       if (json) {
@@ -119,6 +97,7 @@ final class A2aCommand implements Runnable {
                     ? ""
                     : " " + agentInterface.protocolVersion()));
       }
+      output.println("  streaming    " + (card.features().streaming() ? "yes" : "no"));
       card.skills()
           .forEach(
               skill -> output.println("  skill        " + skill.id() + " (" + skill.name() + ")"));
@@ -130,8 +109,11 @@ final class A2aCommand implements Runnable {
   @Command(
       name = "send",
       mixinStandardHelpOptions = true,
-      description =
-          "Sends a text message to an agent and prints its reply: a message, or a task with its artifacts.")
+      description = {
+        "Sends a text message to an agent and prints its reply: a message, or a task with its"
+            + " artifacts.",
+        "Exit status 1 when the task ends failed or rejected."
+      })
   static final class Send implements Callable<Integer> {
     private final CliContext context;
 
@@ -144,13 +126,25 @@ final class A2aCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "TEXT", description = "The message text.")
     private String text;
 
-    @Option(names = "--stream", description = "Stream the agent's events as they arrive.")
+    @Option(
+        names = "--data",
+        paramLabel = "JSON",
+        description =
+            "Adds a data part with this JSON object after the text, such as"
+                + " '{\"domain\":\"language\"}' for the discover-agents skill of a node.")
+    private @Nullable String data;
+
+    @Option(
+        names = "--stream",
+        description =
+            "Stream the agent's events as they arrive. An agent whose card says it does not"
+                + " stream gets a plain send, and a note on standard error says so.")
     private boolean stream;
 
     @Option(names = "--json", description = "Print the reply (or each event) as JSON.")
     private boolean json;
 
-    @Mixin private RuntimeOptions runtimeOptions;
+    @Mixin private A2aOptions options;
 
     Send(CliContext context) {
       this.context = context;
@@ -158,27 +152,74 @@ final class A2aCommand implements Runnable {
 
     @Override
     public Integer call() {
+      A2aOptions.parseTarget(target);
+      Message message = message(text, data);
       Output output = context.output();
-      A2aTarget agent = target(target);
-      try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
+      try (OsspRuntime runtime = options.start(context.home())) {
         A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
-        Message message = Message.userText(text);
-        if (!stream) {
-          SendResult result = client.sendMessage(agent, message, SendOptions.defaults());
-          print(output, result, json);
-          return result instanceof Task task && task.state() == TaskState.FAILED
-              ? OsspCli.EXIT_FAILURE
-              : OsspCli.EXIT_OK;
-        }
-        try (A2aStream events = client.streamMessage(agent, message, SendOptions.defaults())) {
-          while (events.hasNext()) {
-            printEvent(output, events.next(), json);
+        A2aTarget agent = options.target(runtime, target);
+        if (stream) {
+          AgentCard card = client.card(agent);
+          if (card.features().streaming()) {
+            return stream(output, client, agent, message);
           }
-          output.println(
-              output.dim("stream ended: " + events.end().name().toLowerCase(Locale.ROOT)));
+          output.error(
+              "note: "
+                  + card.name()
+                  + " does not stream (its card sets capabilities.streaming to false), so the"
+                  + " message is sent without streaming");
         }
+        SendResult result = client.sendMessage(agent, message, SendOptions.defaults());
+        A2aViews.print(output, result, json);
+        return failed(result) ? OsspCli.EXIT_FAILURE : OsspCli.EXIT_OK;
       }
-      return OsspCli.EXIT_OK;
+    }
+
+    private int stream(Output output, A2aClient client, A2aTarget agent, Message message) {
+      try (A2aStream events = client.streamMessage(agent, message, SendOptions.defaults())) {
+        while (events.hasNext()) {
+          A2aViews.printEvent(output, events.next(), json);
+        }
+        output.error("stream ended: " + events.end().name().toLowerCase(java.util.Locale.ROOT));
+        TaskState last = events.lastState().orElse(null);
+        return last == TaskState.FAILED || last == TaskState.REJECTED
+            ? OsspCli.EXIT_FAILURE
+            : OsspCli.EXIT_OK;
+      }
+    }
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+    /** Returns a user message with the text and, when given, a data part of {@code dataJson}. */
+    static Message message(String text, @Nullable String dataJson) {
+      List<Part> parts = new ArrayList<>();
+      parts.add(TextPart.of(text));
+      if (dataJson != null) {
+        String expected = "expected a JSON object such as '{\"domain\":\"language\"}'";
+        JsonNode object;
+        try {
+          object = Output.JSON.readTree(dataJson);
+        } catch (JsonProcessingException e) {
+          throw CliException.usage(
+              "invalid --data '"
+                  + dataJson
+                  + "': "
+                  + expected
+                  + ", but it is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + ")");
+        }
+        if (object == null || !object.isObject()) {
+          throw CliException.usage("invalid --data '" + dataJson + "': " + expected);
+        }
+        parts.add(DataPart.of(Output.JSON.convertValue(object, JSON_OBJECT)));
+      }
+      return Message.user(parts);
+    }
+
+    private static boolean failed(SendResult result) {
+      return result instanceof Task task
+          && (task.state() == TaskState.FAILED || task.state() == TaskState.REJECTED);
     }
   }
 
@@ -197,8 +238,8 @@ final class A2aCommand implements Runnable {
           spec.commandLine(), "missing command: get or cancel");
     }
 
-    /** The options of both task commands. */
-    static final class TaskOptions {
+    /** The arguments of both task commands. */
+    static final class TaskArguments {
       @Parameters(
           index = "0",
           paramLabel = "URN|URL",
@@ -219,13 +260,13 @@ final class A2aCommand implements Runnable {
     @Command(
         name = "get",
         mixinStandardHelpOptions = true,
-        description = "Prints a task: state, artifacts and history.")
+        description = "Prints a task: state, artifacts and, with --json, its history.")
     static final class Get implements Callable<Integer> {
       private final CliContext context;
 
-      @Mixin private TaskOptions task;
+      @Mixin private TaskArguments task;
 
-      @Mixin private RuntimeOptions runtimeOptions;
+      @Mixin private A2aOptions options;
 
       Get(CliContext context) {
         this.context = context;
@@ -233,10 +274,11 @@ final class A2aCommand implements Runnable {
 
       @Override
       public Integer call() {
-        try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
+        A2aOptions.parseTarget(task.target);
+        try (OsspRuntime runtime = options.start(context.home())) {
           A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
-          print(
-              context.output(), client.getTask(target(task.target), task.taskId, null), task.json);
+          Task found = client.getTask(options.target(runtime, task.target), task.taskId, null);
+          A2aViews.print(context.output(), found, task.json);
         }
         return OsspCli.EXIT_OK;
       }
@@ -246,13 +288,17 @@ final class A2aCommand implements Runnable {
     @Command(
         name = "cancel",
         mixinStandardHelpOptions = true,
-        description = "Asks the agent to cancel a task and prints it.")
+        description = {
+          "Asks the agent to cancel a task and prints the task the agent returns.",
+          "Exit status 1 when the agent rejects the cancel, for example because the task has"
+              + " already finished."
+        })
     static final class Cancel implements Callable<Integer> {
       private final CliContext context;
 
-      @Mixin private TaskOptions task;
+      @Mixin private TaskArguments task;
 
-      @Mixin private RuntimeOptions runtimeOptions;
+      @Mixin private A2aOptions options;
 
       Cancel(CliContext context) {
         this.context = context;
@@ -260,89 +306,14 @@ final class A2aCommand implements Runnable {
 
       @Override
       public Integer call() {
-        A2aTarget agent = target(task.target);
-        try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
+        A2aOptions.parseTarget(task.target);
+        try (OsspRuntime runtime = options.start(context.home())) {
           A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
-          print(context.output(), client.cancelTask(agent, task.taskId), task.json);
+          Task canceled = client.cancelTask(options.target(runtime, task.target), task.taskId);
+          A2aViews.print(context.output(), canceled, task.json);
         }
         return OsspCli.EXIT_OK;
       }
     }
-  }
-
-  /** Prints a direct reply or a task. */
-  static void print(Output output, SendResult result, boolean json) {
-    if (result instanceof Message message) {
-      if (json) {
-        output.json(messageJson(message));
-      } else {
-        output.println(message.text());
-      }
-      return;
-    }
-    Task task = (Task) result;
-    if (json) {
-      output.json(taskJson(task));
-      return;
-    }
-    output.println("task " + task.id() + " " + task.state().name().toLowerCase(Locale.ROOT));
-    task.status()
-        .statusMessage()
-        .ifPresent(message -> output.println("  status: " + message.text()));
-    for (Artifact artifact : task.artifacts()) {
-      output.println("  artifact: " + artifact.text());
-    }
-  }
-
-  private static void printEvent(Output output, StreamEvent event, boolean json) {
-    if (event instanceof Message || event instanceof Task) {
-      print(output, (SendResult) event, json);
-    } else if (event instanceof TaskStatusUpdateEvent update) {
-      String state = update.status().state().name().toLowerCase(Locale.ROOT);
-      output.println(
-          json
-              ? Output.JSON
-                  .createObjectNode()
-                  .put("taskId", update.taskId())
-                  .put("state", state)
-                  .put("final", update.finalEvent())
-                  .toString()
-              : "status " + state + (update.finalEvent() ? " (final)" : ""));
-    } else if (event instanceof TaskArtifactUpdateEvent update) {
-      output.println(
-          json
-              ? Output.JSON
-                  .createObjectNode()
-                  .put("taskId", update.taskId())
-                  .put("artifact", update.artifact().text())
-                  .toString()
-              : "artifact " + update.artifact().text());
-    }
-  }
-
-  private static ObjectNode messageJson(Message message) {
-    ObjectNode node = Output.JSON.createObjectNode();
-    node.put("kind", "message");
-    node.put("messageId", message.messageId());
-    node.put("role", message.role().name().toLowerCase(Locale.ROOT));
-    node.put("text", message.text());
-    return node;
-  }
-
-  private static ObjectNode taskJson(Task task) {
-    ObjectNode node = Output.JSON.createObjectNode();
-    node.put("kind", "task");
-    node.put("id", task.id());
-    node.put("contextId", task.contextId());
-    node.put("state", task.state().name().toLowerCase(Locale.ROOT));
-    ArrayNode artifacts = node.putArray("artifacts");
-    for (Artifact artifact : task.artifacts()) {
-      artifacts.addObject().put("text", artifact.text());
-    }
-    ArrayNode history = node.putArray("history");
-    for (Message message : task.history()) {
-      history.add(messageJson(message));
-    }
-    return node;
   }
 }

@@ -1,5 +1,12 @@
 package dev.ossp.runtime.cli;
 
+import dev.ossp.runtime.a2a.A2aClient;
+import dev.ossp.runtime.a2a.A2aTarget;
+import dev.ossp.runtime.a2a.Message;
+import dev.ossp.runtime.a2a.SendOptions;
+import dev.ossp.runtime.a2a.SendResult;
+import dev.ossp.runtime.a2a.Task;
+import dev.ossp.runtime.a2a.TaskState;
 import dev.ossp.runtime.core.CoreConfigKeys;
 import dev.ossp.runtime.core.OsspRuntime;
 import dev.ossp.runtime.discovery.AgentQuery;
@@ -42,6 +49,8 @@ import picocli.CommandLine.Option;
       "Sends load with the metrics module's load tester and compares the result with the"
           + " performance targets (p95 latency and throughput).",
       "discovery: GET /v1/agents on --node, or queries of the embedded registry with --local.",
+      "a2a: message/send of --text to --agent through the runtime's A2A client; by default the"
+          + " node's own agent at --node.",
       "mcp: tools/call of --tool on --server through the MCP pool.",
       "The run always ends: after --duration or --requests, whichever comes first.",
       "Exit status 1 when not a single request succeeded."
@@ -52,6 +61,7 @@ final class LoadTestCommand implements Callable<Integer> {
   /** The scenarios this command can drive. */
   enum Scenario {
     DISCOVERY,
+    A2A,
     MCP
   }
 
@@ -107,8 +117,26 @@ final class LoadTestCommand implements Callable<Integer> {
   @Option(
       names = "--local",
       description =
-          "discovery: query the embedded registry under runtime.data-dir instead of a node.")
+          "discovery: query the embedded registry under runtime.data-dir instead of a node. a2a:"
+              + " resolve the --agent URN there.")
   private boolean local;
+
+  @Option(
+      names = "--agent",
+      paramLabel = "URN|URL",
+      description =
+          "a2a: the agent, as a URN (resolved in the registry of --node, or under runtime.data-dir"
+              + " with --local) or an http(s) URL. Default: the node's own agent at --node.")
+  private @Nullable String agent;
+
+  @Option(
+      names = "--text",
+      paramLabel = "TEXT",
+      defaultValue = "describe-runtime",
+      description =
+          "a2a: the text of each message. Default: ${DEFAULT-VALUE}, a skill of the node's own"
+              + " agent.")
+  private String text = "describe-runtime";
 
   @Option(
       names = "--server",
@@ -204,6 +232,7 @@ final class LoadTestCommand implements Callable<Integer> {
   private LoadScenario scenario(OsspRuntime runtime) {
     return switch (scenario) {
       case DISCOVERY -> discovery(runtime);
+      case A2A -> a2a(runtime);
       case MCP -> mcp(runtime);
     };
   }
@@ -222,6 +251,45 @@ final class LoadTestCommand implements Callable<Integer> {
       operation = () -> client.getText(path);
     }
     return LoadScenario.of("discovery-query", operation).withTarget(PerformanceTarget.DISCOVERY);
+  }
+
+  private LoadScenario a2a(OsspRuntime runtime) {
+    A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
+    A2aTarget target;
+    if (agent == null) {
+      target = A2aTarget.baseUrl(nodeOptions.nodeUri());
+    } else {
+      target = A2aOptions.parseTarget(agent);
+      if (!local && target.agentUrn().isPresent()) {
+        A2aOptions.copyFromNode(runtime, target.agentUrn().get(), nodeOptions.readClient());
+      }
+    }
+    String messageText = text;
+    LoadOperation operation =
+        () ->
+            checkTask(
+                client.sendMessage(target, Message.userText(messageText), SendOptions.defaults()));
+    // Fails fast, before the run, when the agent is not reachable or rejects the message.
+    try {
+      checkTask(client.sendMessage(target, Message.userText(messageText), SendOptions.defaults()));
+    } catch (IllegalStateException e) {
+      throw new CliException(
+          "the first message to "
+              + target
+              + " failed: "
+              + e.getMessage()
+              + "; check --agent and --text");
+    }
+    return LoadScenario.of("a2a-message-send", operation).withTarget(PerformanceTarget.A2A);
+  }
+
+  /** Throws when the reply is a task that ended failed or rejected. */
+  private static void checkTask(SendResult result) {
+    if (result instanceof Task task
+        && (task.state() == TaskState.FAILED || task.state() == TaskState.REJECTED)) {
+      throw new IllegalStateException(
+          "task " + task.id() + " ended " + A2aViews.stateName(task.state()));
+    }
   }
 
   private LoadScenario mcp(OsspRuntime runtime) {

@@ -17,8 +17,12 @@ final class LocalRuntime {
 
   /** Builds and starts the runtime; the caller closes it. */
   static OsspRuntime start(RuntimeOptions options, Home home) {
-    OsspRuntime runtime =
-        options.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false).build();
+    return start(options.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false));
+  }
+
+  /** Builds and starts the runtime of {@code builder}, closing it when the start fails. */
+  static OsspRuntime start(OsspRuntime.Builder builder) {
+    OsspRuntime runtime = builder.build();
     try {
       runtime.start();
     } catch (RuntimeException e) {

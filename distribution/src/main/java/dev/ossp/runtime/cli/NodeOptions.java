@@ -62,9 +62,19 @@ public final class NodeOptions {
    * @throws CliException with exit status 2 if the URL is not an absolute http or https URL
    */
   public URI nodeUri() {
-    String text = node.strip();
+    return parseNodeUri(node);
+  }
+
+  /**
+   * Returns the node URL {@code text} without a trailing slash.
+   *
+   * @throws CliException with exit status 2 if it is not an absolute http or https URL
+   */
+  static URI parseNodeUri(String text) {
+    String stripped = text.strip();
     try {
-      URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      URI uri =
+          new URI(stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped);
       if (uri.getScheme() != null
           && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
           && uri.getHost() != null) {
@@ -74,7 +84,7 @@ public final class NodeOptions {
       // Reported below with an example.
     }
     throw CliException.usage(
-        "invalid --node '" + node + "': expected an http or https URL such as " + DEFAULT_NODE);
+        "invalid --node '" + text + "': expected an http or https URL such as " + DEFAULT_NODE);
   }
 
   /** The request timeout. */

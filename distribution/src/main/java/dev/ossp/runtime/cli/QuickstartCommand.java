@@ -12,6 +12,7 @@ import dev.ossp.runtime.mcp.McpTool;
 import dev.ossp.runtime.mcp.McpToolCall;
 import dev.ossp.runtime.mcp.McpToolResult;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the tour of the runtime on real peers. It starts a node, registers the example agent cards
- * and runs discovery queries over the node's HTTP API. It then talks A2A to the node's own agent
- * and calls the reference MCP filesystem server, when their modules are installed. Last, it prints
- * metrics and diagnostics, stops everything and checks that no child process is left.
+ * and the node's own card, and runs discovery queries over the node's HTTP API. It then sends an
+ * A2A message to the node's own agent and calls the reference MCP filesystem server, when their
+ * modules are installed. Last, it prints metrics and diagnostics, stops everything and checks that
+ * no child process is left.
  */
 @Command(
     name = "quickstart",
@@ -40,7 +42,7 @@ import picocli.CommandLine.Option;
       "  1. start a node on 127.0.0.1 (a free port unless --port is given)",
       "  2. register the example agent cards (A2A v0.3 and v1.0) and the node's own card",
       "  3. run discovery queries by domain, capability and version range",
-      "  4. send an A2A message to the node's own agent",
+      "  4. ask the node's own A2A agent, by its URN, to discover agents",
       "  5. start the reference MCP filesystem server on examples/, list its tools, read a file",
       "  6. print the metrics summary and diagnostics, stop everything, check no process is left",
       "Uses the configuration of 'serve' (registry under runtime.data-dir, ./var by default).",
@@ -91,9 +93,9 @@ final class QuickstartCommand implements Callable<Integer> {
     String failure = null;
     try {
       runtime = startNode(report);
-      registerCards(report, runtime, examples.resolve("agent-cards"));
+      Registered registered = registerCards(report, runtime, examples.resolve("agent-cards"));
       discover(report, runtime);
-      sendA2a(report, runtime);
+      QuickstartA2a.sendMessage(report, runtime, registered.ownCard(), registered.cards());
       callMcp(report, runtime, examples);
       report.begin(6, "Metrics, diagnostics and shutdown");
       QuickstartSummary.print(report, runtime);
@@ -136,8 +138,16 @@ final class QuickstartCommand implements Callable<Integer> {
     return runtime;
   }
 
-  private void registerCards(QuickstartReport report, OsspRuntime runtime, Path cards) {
-    report.begin(2, "Register the example agent cards");
+  /**
+   * What step 2 registered.
+   *
+   * @param cards how many cards, the node's own included
+   * @param ownCard the outcome for the node's own card
+   */
+  private record Registered(int cards, QuickstartA2a.OwnCard ownCard) {}
+
+  private Registered registerCards(QuickstartReport report, OsspRuntime runtime, Path cards) {
+    report.begin(2, "Register the example agent cards and the node's own card");
     AgentRegistry registry = LocalRuntime.require(runtime, AgentRegistry.class, "discovery");
     List<List<String>> rows = new ArrayList<>();
     for (Path domainDirectory : directories(cards)) {
@@ -154,22 +164,31 @@ final class QuickstartCommand implements Callable<Integer> {
                 cards.relativize(card).toString()));
       }
     }
-    report.table(List.of("URN", "CARD", "REVISION", "FILE"), rows);
-    String ownCard;
-    if (runtime.components().contains("a2a")) {
-      ownCard = "the node's own card is registered by its A2A agent";
-      report.line(ownCard);
-    } else {
-      ownCard = "the node's own card is missing because the a2a module is not installed";
-      report.line(ownCard + " (components: " + String.join(", ", runtime.components()) + ")");
+    int examples = rows.size();
+    QuickstartA2a.OwnCard ownCard =
+        QuickstartA2a.registerOwnCard(runtime, registry, URI.create(baseUrl(runtime)));
+    AgentRecord own = ownCard.record();
+    if (own != null) {
+      rows.add(
+          List.of(
+              own.urn().toString(),
+              AgentViews.shapeName(own.shape()),
+              String.valueOf(own.revision()),
+              "(served by the node)"));
     }
-    report.end(QuickstartReport.Status.OK, rows.size() + " example cards registered; " + ownCard);
+    report.table(List.of("URN", "CARD", "REVISION", "FILE"), rows);
+    report.line(ownCard.summary());
+    report.end(
+        QuickstartReport.Status.OK,
+        examples
+            + " example cards registered"
+            + (own == null ? "; the node's own card is not" : " and the node's own card"));
+    return new Registered(rows.size(), ownCard);
   }
 
   private void discover(QuickstartReport report, OsspRuntime runtime) {
     report.begin(3, "Run discovery queries through the node's registry API");
-    NodeClient client =
-        new NodeClient(java.net.URI.create(baseUrl(runtime)), null, Duration.ofSeconds(30));
+    NodeClient client = new NodeClient(URI.create(baseUrl(runtime)), null, Duration.ofSeconds(30));
     Map<String, String> queries =
         Map.of(
             "by domain: language", "/v1/agents?domain=language",
@@ -206,19 +225,6 @@ final class QuickstartCommand implements Callable<Integer> {
                 ? "served from the query cache"
                 : "evaluated again (the query cache is off)"));
     report.end(QuickstartReport.Status.OK, "3 queries and 1 repeat, " + matches + " matches");
-  }
-
-  private void sendA2a(QuickstartReport report, OsspRuntime runtime) {
-    report.begin(4, "Send an A2A message to the node's own agent");
-    if (!runtime.components().contains("a2a")) {
-      report.line(
-          "This runtime has no A2A client and no A2A agent endpoint: the a2a module is not installed.");
-      report.end(QuickstartReport.Status.SKIPPED, "a2a module not installed");
-      return;
-    }
-    report.line(
-        "The a2a module is installed, but this build of the CLI has no A2A client API to call it with.");
-    report.end(QuickstartReport.Status.SKIPPED, "no A2A client API in runtime-api");
   }
 
   private void callMcp(QuickstartReport report, OsspRuntime runtime, Path examples) {

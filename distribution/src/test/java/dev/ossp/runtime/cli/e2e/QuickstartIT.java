@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code quickstart} of the unpacked tarball: every step visible, exit 0, no process left. */
+/**
+ * {@code quickstart} of the unpacked tarball: all six steps visible and done, exit 0, no process
+ * left.
+ */
 class QuickstartIT {
   @Test
   void quickstartShowsSixStepsAndLeavesNoProcess() throws Exception {
@@ -37,8 +40,20 @@ class QuickstartIT {
           .contains("a2a-v1.0")
           .contains("a2a-v0.3")
           .contains("GET /v1/agents?domain=language")
-          .contains("child processes still running: none")
-          .contains("Quickstart: ");
+          .contains("child processes still running: none");
+      assertThat(result.stdout())
+          .as("step 2 registers the node's own card")
+          .contains("is registered as urn:agent:ossp:ossp-runtime-node@");
+      assertThat(step(result.stdout(), 4))
+          .contains("agent        urn:agent:ossp:ossp-runtime-node@")
+          .contains("reply        task ")
+          .contains(" completed, ")
+          .contains("urn:agent:language:summarizer@0.9.1")
+          .contains("urn:agent:ossp:ossp-runtime-node@")
+          .contains("done: 1 message sent through the A2A client");
+      assertThat(step(result.stdout(), 6)).contains("a2a ");
+      assertThat(result.stdout()).contains("Quickstart: 6 of 6 steps done\n");
+      assertThat(result.stdout()).doesNotContain("skipped");
       assertThat(leftoverProcesses(installation.home())).isEmpty();
     }
   }
@@ -51,11 +66,18 @@ class QuickstartIT {
           installation.run(
               "quickstart", "--json", "--mcp-command", "definitely-not-a-command-ossp");
 
-      // then
+      // then: steps 1 to 4 are done, and the MCP step fails on the command that does not exist
+      assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
       var steps = Node.JSON.readTree(result.stdout()).path("steps");
-      assertThat(steps.size()).as(result.describe()).isBetween(5, 6);
-      assertThat(steps.path(0).path("status").asText()).isEqualTo("ok");
-      assertThat(steps.path(2).path("status").asText()).isEqualTo("ok");
+      assertThat(steps.size()).as(result.describe()).isEqualTo(5);
+      for (int step = 0; step < 4; step++) {
+        assertThat(steps.path(step).path("status").asText())
+            .as("step %d", step + 1)
+            .isEqualTo("ok");
+      }
+      assertThat(steps.path(3).path("summary").asText()).contains("found");
+      assertThat(steps.path(4).path("status").asText()).isEqualTo("failed");
+      assertThat(result.stderr()).contains("definitely-not-a-command-ossp");
     }
   }
 
@@ -101,6 +123,14 @@ class QuickstartIT {
       assertThat(denied.exitCode()).as(denied.describe()).isEqualTo(1);
       assertThat(leftoverProcesses(installation.home())).isEmpty();
     }
+  }
+
+  /** Returns the output of step {@code number}: from its heading to the next one. */
+  private static String step(String stdout, int number) {
+    int start = stdout.indexOf("[" + number + "/6]");
+    assertThat(start).as("heading of step %d in:%n%s", number, stdout).isNotNegative();
+    int end = stdout.indexOf("[" + (number + 1) + "/6]", start);
+    return end < 0 ? stdout.substring(start) : stdout.substring(start, end);
   }
 
   /** Returns the processes whose command line names the installation directory. */

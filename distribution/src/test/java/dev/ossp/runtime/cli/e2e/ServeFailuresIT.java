@@ -154,14 +154,14 @@ class ServeFailuresIT {
   }
 
   @Test
-  void a2aSendToUnknownAgentFails() throws Exception {
+  void a2aSendToUnregisteredUrnFails() throws Exception {
     // when
-    CommandResult result = installation.run("a2a", "send", "urn:agent:nowhere:nobody", "hello");
+    CommandResult result =
+        installation.run("a2a", "send", "urn:agent:nowhere:nobody", "hello", "--local");
 
     // then
     assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
-    assertThat(result.stderr())
-        .containsAnyOf("a2a module is not installed", "urn:agent:nowhere:nobody");
+    assertThat(result.stderr()).contains("no registered agent matches urn:agent:nowhere:nobody");
   }
 
   @Test
