@@ -8,8 +8,10 @@ import dev.ossp.runtime.config.ConfigKey;
 import dev.ossp.runtime.resilience.CircuitBreaker;
 import dev.ossp.runtime.resilience.CircuitBreakerRegistry;
 import dev.ossp.runtime.resilience.RetryRegistry;
+import dev.ossp.runtime.resilience.internal.breaker.DefaultCircuitBreakerRegistry;
 import dev.ossp.runtime.resilience.internal.config.ResilienceConfigKeys;
 import dev.ossp.runtime.resilience.internal.config.ResilienceSettings;
+import dev.ossp.runtime.resilience.internal.retry.DefaultRetryRegistry;
 import dev.ossp.runtime.resilience.internal.tuning.AdaptiveTuner;
 import dev.ossp.runtime.spi.Strategies;
 import dev.ossp.runtime.spi.StrategyKind;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code resilience} runtime component: binds {@link CircuitBreakerRegistry} and {@link
- * RetryRegistry} configured from {@code resilience.*}, declares those keys, and runs the adaptive
- * tuner when {@code resilience.tuning.enabled} is true.
+ * RetryRegistry} configured from {@code resilience.*}, declares those keys, registers the
+ * catalogue's resilience metrics, and runs the adaptive tuner when {@code
+ * resilience.tuning.enabled} is true.
  *
  * <p>Each method is called from one thread at a time, as {@link RuntimeComponent} specifies; {@link
  * #health()} is thread-safe.
@@ -64,6 +67,10 @@ public final class ResilienceComponent implements RuntimeComponent {
     ResilienceSettings settings =
         ResilienceSettings.read(context.config(), strategies.selected(StrategyKind.BACKOFF).name());
     breakers = breakerRegistry;
+    if (breakerRegistry instanceof DefaultCircuitBreakerRegistry defaultBreakers
+        && retryRegistry instanceof DefaultRetryRegistry defaultRetries) {
+      new ResilienceMetrics(context.metrics()).register(defaultBreakers, defaultRetries);
+    }
     LOG.info(
         "resilience started: {} breaker overrides, {} retry overrides, default backoff '{}'",
         settings.breakerOverrides().size(),

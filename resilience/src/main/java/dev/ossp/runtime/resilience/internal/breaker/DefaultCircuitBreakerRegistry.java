@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public class DefaultCircuitBreakerRegistry implements CircuitBreakerRegistry {
   private final ConcurrentHashMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
   private final ListenerList<CircuitBreakerListener> listeners =
       new ListenerList<>(LOG, "the circuit breaker registry");
+  private final CopyOnWriteArrayList<Consumer<CircuitBreaker>> creationCallbacks =
+      new CopyOnWriteArrayList<>();
 
   /**
    * Creates an empty registry.
@@ -86,6 +90,9 @@ public class DefaultCircuitBreakerRegistry implements CircuitBreakerRegistry {
     DefaultCircuitBreaker breaker =
         new DefaultCircuitBreaker(name, config, time, scheduler, listeners);
     LOG.debug("created circuit '{}' with {}", name, config);
+    for (Consumer<CircuitBreaker> callback : creationCallbacks) {
+      callback.accept(breaker);
+    }
     return breaker;
   }
 
@@ -123,6 +130,17 @@ public class DefaultCircuitBreakerRegistry implements CircuitBreakerRegistry {
     Objects.requireNonNull(name, "name");
 
     return overrides.getOrDefault(name, defaults);
+  }
+
+  /**
+   * Runs {@code callback} for every breaker that exists now and for each one created later, on the
+   * creating thread, such as to register its metrics. The callback must not call this registry.
+   */
+  public void onCreate(Consumer<CircuitBreaker> callback) {
+    Objects.requireNonNull(callback, "callback");
+
+    creationCallbacks.add(callback);
+    breakers.values().forEach(callback);
   }
 
   /** The per-name overrides this registry was created with. */

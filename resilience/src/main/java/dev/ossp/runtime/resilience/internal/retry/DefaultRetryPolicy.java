@@ -2,6 +2,8 @@ package dev.ossp.runtime.resilience.internal.retry;
 
 import dev.ossp.runtime.backoff.BackoffSettings;
 import dev.ossp.runtime.backoff.BackoffStrategy;
+import dev.ossp.runtime.error.ErrorKind;
+import dev.ossp.runtime.error.OsspException;
 import dev.ossp.runtime.resilience.Failures;
 import dev.ossp.runtime.resilience.RetryBudget;
 import dev.ossp.runtime.resilience.RetryConfig;
@@ -15,11 +17,14 @@ import dev.ossp.runtime.resilience.internal.ListenerList;
 import dev.ossp.runtime.resilience.internal.Sleeper;
 import dev.ossp.runtime.resilience.internal.TaskScheduler;
 import dev.ossp.runtime.resilience.internal.TimeSource;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -55,6 +60,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
   private final LongAdder retries = new LongAdder();
   private final LongAdder budgetRejections = new LongAdder();
   private final LongAdder deadlineStops = new LongAdder();
+  private final LongAdder[] failedAttemptsByKind = newAdders(ErrorKind.values().length);
   private final AtomicLong lastBudgetWarningNanos = new AtomicLong(Long.MIN_VALUE);
   private volatile Settings settings;
 
@@ -112,6 +118,39 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       this.maxDurationNanos = config.maxDuration().map(Duration::toNanos).orElse(0L);
       this.hasResultPredicate = config.hasResultPredicate();
     }
+  }
+
+  private static LongAdder[] newAdders(int count) {
+    LongAdder[] adders = new LongAdder[count];
+    for (int i = 0; i < count; i++) {
+      adders[i] = new LongAdder();
+    }
+    return adders;
+  }
+
+  /**
+   * Returns the failed attempts whose error had {@code kind}: an {@link OsspException}'s own kind,
+   * {@code TIMEOUT} for timeouts, {@code NETWORK} for other I/O errors, {@code SERVER} for a result
+   * that requested a retry, and {@code INTERNAL} otherwise.
+   */
+  public long failedAttempts(ErrorKind kind) {
+    Objects.requireNonNull(kind, "kind");
+
+    return failedAttemptsByKind[kind.ordinal()].sum();
+  }
+
+  private static ErrorKind kindOf(@Nullable Throwable error) {
+    if (error == null) {
+      return ErrorKind.SERVER;
+    }
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof OsspException ossp) {
+      return ossp.kind();
+    }
+    if (cause instanceof TimeoutException || cause instanceof InterruptedIOException) {
+      return ErrorKind.TIMEOUT;
+    }
+    return cause instanceof IOException ? ErrorKind.NETWORK : ErrorKind.INTERNAL;
   }
 
   private Settings settingsFor(RetryConfig config) {
@@ -356,6 +395,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       long start,
       @Nullable Throwable error,
       @Nullable Object result) {
+    failedAttemptsByKind[kindOf(error).ordinal()].increment();
     RetryConfig config = active.config;
     if (error != null) {
       if (config.shouldAbort(error)) {

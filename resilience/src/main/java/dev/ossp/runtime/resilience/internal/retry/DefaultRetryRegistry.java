@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -59,6 +61,8 @@ public class DefaultRetryRegistry implements RetryRegistry {
   private final ConcurrentHashMap<String, RetryBudget> budgets = new ConcurrentHashMap<>();
   private final ListenerList<RetryListener> listeners =
       new ListenerList<>(LOG, "the retry registry");
+  private final CopyOnWriteArrayList<Consumer<RetryPolicy>> creationCallbacks =
+      new CopyOnWriteArrayList<>();
 
   /**
    * Creates an empty registry.
@@ -111,16 +115,32 @@ public class DefaultRetryRegistry implements RetryRegistry {
       throw new IllegalArgumentException("retry policy name must not be blank");
     }
     LOG.debug("created retry '{}' with {}", name, config);
-    return new DefaultRetryPolicy(
-        name,
-        config,
-        services.strategies(),
-        this::budget,
-        services.time(),
-        services.sleeper(),
-        services.scheduler(),
-        services.random(),
-        listeners);
+    RetryPolicy policy =
+        new DefaultRetryPolicy(
+            name,
+            config,
+            services.strategies(),
+            this::budget,
+            services.time(),
+            services.sleeper(),
+            services.scheduler(),
+            services.random(),
+            listeners);
+    for (Consumer<RetryPolicy> callback : creationCallbacks) {
+      callback.accept(policy);
+    }
+    return policy;
+  }
+
+  /**
+   * Runs {@code callback} for every policy that exists now and for each one created later, on the
+   * creating thread, such as to register its metrics. The callback must not call this registry.
+   */
+  public void onCreate(Consumer<RetryPolicy> callback) {
+    Objects.requireNonNull(callback, "callback");
+
+    creationCallbacks.add(callback);
+    policies.values().forEach(callback);
   }
 
   @Override
