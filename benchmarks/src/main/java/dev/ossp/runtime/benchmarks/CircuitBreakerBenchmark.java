@@ -1,0 +1,125 @@
+package dev.ossp.runtime.benchmarks;
+
+import dev.ossp.runtime.error.CircuitOpenException;
+import dev.ossp.runtime.resilience.CircuitBreaker;
+import dev.ossp.runtime.resilience.CircuitBreakerConfig;
+import dev.ossp.runtime.resilience.internal.TimeSource;
+import dev.ossp.runtime.resilience.internal.breaker.DefaultCircuitBreaker;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The cost of a circuit breaker around a call. Every protected variant runs the same payload as its
+ * {@code direct} baseline ({@code Blackhole.consumeCPU(64)}), so the difference is the breaker's
+ * overhead. Breakers are built from the implementation class with the defaults (a 100-call count
+ * window, no slow-call timing, no listener), as a registry would build them.
+ *
+ * <ul>
+ *   <li>{@code closed*}: a CLOSED breaker through {@code executeSupplier}, on 1 and 2 threads
+ *       sharing one breaker;
+ *   <li>{@code closedPermit}: the permit API, as an asynchronous client would use it;
+ *   <li>{@code openRejected*}: an OPEN breaker rejecting a call, by the permit API and by {@code
+ *       CircuitOpenException}.
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CircuitBreakerBenchmark {
+  private static final long PAYLOAD_TOKENS = 64;
+
+  private CircuitBreaker closed;
+  private CircuitBreaker open;
+  private Supplier<Long> payload;
+
+  /** Builds one CLOSED breaker and one OPEN breaker that stays open for the whole run. */
+  @Setup
+  public void setUp() {
+    closed =
+        new DefaultCircuitBreaker(
+            "closed", CircuitBreakerConfig.defaults(), TimeSource.system(), null);
+    open =
+        new DefaultCircuitBreaker(
+            "open",
+            CircuitBreakerConfig.builder()
+                .openDuration(Duration.ofDays(1))
+                .maxOpenDuration(Duration.ofDays(1))
+                .build(),
+            TimeSource.system(),
+            null);
+    open.transitionToOpen();
+    payload = CircuitBreakerBenchmark::work;
+  }
+
+  private static Long work() {
+    Blackhole.consumeCPU(PAYLOAD_TOKENS);
+    return PAYLOAD_TOKENS;
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Long direct1Thread() {
+    return payload.get();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Long closed1Thread() {
+    return closed.executeSupplier(payload);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public Long direct2Threads() {
+    return payload.get();
+  }
+
+  @Benchmark
+  @Threads(2)
+  public Long closed2Threads() {
+    return closed.executeSupplier(payload);
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Long closedPermit() {
+    if (!closed.tryAcquirePermission()) {
+      return -1L;
+    }
+    Long result = payload.get();
+    closed.onSuccess(Duration.ZERO);
+    return result;
+  }
+
+  @Benchmark
+  @Threads(1)
+  public boolean openRejectedPermit() {
+    return open.tryAcquirePermission();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Object openRejectedException() {
+    try {
+      return open.executeSupplier(payload);
+    } catch (CircuitOpenException rejected) {
+      return rejected;
+    }
+  }
+}
