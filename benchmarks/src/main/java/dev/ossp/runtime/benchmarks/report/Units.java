@@ -75,6 +75,28 @@ final class Units {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
+  /** Returns the symbol of the largest time unit at or below {@code maxNanos}: ns, µs or ms. */
+  static String timeUnitFor(double maxNanos) {
+    if (maxNanos >= 1e6) {
+      return "ms";
+    }
+    if (maxNanos >= 1e3) {
+      return "µs";
+    }
+    return "ns";
+  }
+
+  /** Returns the nanoseconds in the unit that {@link #timeUnitFor} picks for {@code maxNanos}. */
+  static double nanosInUnitFor(double maxNanos) {
+    if (maxNanos >= 1e6) {
+      return 1e6;
+    }
+    if (maxNanos >= 1e3) {
+      return 1e3;
+    }
+    return 1;
+  }
+
   static String bytes(double value) {
     if (Double.isNaN(value)) {
       return "n/a";
