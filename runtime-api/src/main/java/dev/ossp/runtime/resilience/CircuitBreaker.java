@@ -43,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Implementations are thread-safe. In the CLOSED state with no listeners, a protected call takes
  * no lock and allocates nothing.
+ *
+ * <p><b>Limitations.</b> The permit API carries no token, so an outcome is recorded against the
+ * state the breaker is in when it is reported. A probe that reports after its HALF_OPEN period
+ * ended is ignored, but one that reports during a later HALF_OPEN period counts there. The
+ * decorators remember the period that admitted each call and have no such gap.
  */
 public interface CircuitBreaker {
   /** The states of a breaker. */

@@ -25,6 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>Implementations are thread-safe. A call whose first attempt succeeds takes no lock and, with
  * no listeners, allocates nothing beyond what the call itself allocates.
+ *
+ * <p><b>Limitations.</b> A synchronous call cannot interrupt a running attempt, so the attempt
+ * running when {@link RetryConfig#maxDuration()} passes may end after it; no attempt or wait starts
+ * after the deadline. The asynchronous variant fails at the deadline itself.
  */
 public interface RetryPolicy {
   /** The policy's name, usually the target it protects. */
