@@ -19,6 +19,7 @@ import dev.ossp.runtime.core.OsspRuntime;
 import dev.ossp.runtime.discovery.AgentInterface;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 /**
  * A2A client commands, through the runtime's {@link A2aClient}: pooling, URN resolution through
  * discovery, breakers and retries. A target is an agent URN or an http(s) URL: a card URL when it
- * ends in {@code .json}, else the agent's base URL. {@link A2aOptions} says where a URN resolves.
+ * ends in {@code .json}, else the agent's base URL. {@link A2aOptions} describes where a URN is
+ * resolved.
  */
 @Command(
     name = "a2a",
@@ -76,11 +78,13 @@ final class A2aCommand implements Runnable {
         A2aClient client = LocalRuntime.require(runtime, A2aClient.class, "a2a");
         card = client.card(options.target(runtime, target));
       }
+
       Output output = context.output();
       if (json) {
         output.json(Output.parse(card.json()));
         return OsspCli.EXIT_OK;
       }
+
       output.heading(card.name() + (card.version() == null ? "" : " " + card.version()));
       if (card.description() != null) {
         output.println("  " + card.description());
@@ -115,6 +119,8 @@ final class A2aCommand implements Runnable {
         "Exit status 1 when the task ends failed or rejected."
       })
   static final class Send implements Callable<Integer> {
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
     private final CliContext context;
 
     @Parameters(
@@ -137,8 +143,8 @@ final class A2aCommand implements Runnable {
     @Option(
         names = "--stream",
         description =
-            "Stream the agent's events as they arrive. An agent whose card says it does not"
-                + " stream gets a plain send, and a note on standard error says so.")
+            "Stream the agent's events as they arrive. An agent whose card declares that it"
+                + " does not stream gets a plain send, with a note on standard error.")
     private boolean stream;
 
     @Option(names = "--json", description = "Print the reply (or each event) as JSON.")
@@ -180,15 +186,13 @@ final class A2aCommand implements Runnable {
         while (events.hasNext()) {
           A2aViews.printEvent(output, events.next(), json);
         }
-        output.error("stream ended: " + events.end().name().toLowerCase(java.util.Locale.ROOT));
+        output.error("stream ended: " + events.end().name().toLowerCase(Locale.ROOT));
         TaskState last = events.lastState().orElse(null);
         return last == TaskState.FAILED || last == TaskState.REJECTED
             ? OsspCli.EXIT_FAILURE
             : OsspCli.EXIT_OK;
       }
     }
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     /** Returns a user message with the text and, when given, a data part of {@code dataJson}. */
     static Message message(String text, @Nullable String dataJson) {

@@ -50,8 +50,13 @@ final class A2aOptions {
 
   @Mixin private RuntimeOptions runtimeOptions;
 
-  /** Starts the runtime of one command, without the HTTP node; the caller closes it. */
+  /**
+   * Starts the runtime of one command, without the HTTP node; the caller closes it.
+   *
+   * @throws CliException with exit status 2 if {@code --node} is not an http(s) URL
+   */
   OsspRuntime start(Home home) {
+    NodeOptions.parseNodeUri(node);
     OsspRuntime.Builder builder =
         runtimeOptions.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false);
     if (!local) {
@@ -93,8 +98,13 @@ final class A2aOptions {
       URI uri = new URI(text);
       if (uri.getScheme() != null
           && uri.getScheme().matches("(?i)https?")
-          && uri.getHost() != null
-          && uri.getRawUserInfo() == null) {
+          && uri.getHost() != null) {
+        if (uri.getRawUserInfo() != null) {
+          // The message leaves the URL out, because its user info may hold a password.
+          throw CliException.usage(
+              "invalid target: the URL carries user info; remove it and configure credentials"
+                  + " with a2a.auth.provider and a2a.auth.settings.* instead");
+        }
         return uri.getPath() != null && uri.getPath().endsWith(".json")
             ? A2aTarget.cardUrl(uri)
             : A2aTarget.baseUrl(uri);
@@ -106,7 +116,7 @@ final class A2aOptions {
         "invalid target '"
             + text
             + "': give an agent URN such as urn:agent:ai:ml-agent or an http(s) URL of the agent"
-            + " or its card, without user info");
+            + " or its card");
   }
 
   /**

@@ -34,7 +34,7 @@ final class QuickstartA2a {
   /** The domain of the node's own card, so its URN is {@code urn:agent:ossp:<card name>}. */
   static final String OWN_DOMAIN = "ossp";
 
-  /** How many agents the discover-agents query of step 4 asks for. */
+  /** The limit of the discover-agents query in step 4. */
   private static final int QUERY_LIMIT = 10;
 
   private QuickstartA2a() {}
@@ -50,7 +50,8 @@ final class QuickstartA2a {
   /**
    * Fetches the card the node's A2A agent serves at {@code /.well-known/agent-card.json} and
    * registers it in domain {@value #OWN_DOMAIN}. Without the a2a module, or with the node's agent
-   * turned off ({@code a2a.agent.enabled=false}), nothing is registered and the summary says why.
+   * turned off ({@code a2a.agent.enabled=false}), nothing is registered and the summary gives the
+   * reason.
    */
   static OwnCard registerOwnCard(OsspRuntime runtime, AgentRegistry registry, URI nodeUrl) {
     Optional<A2aClient> client = runtime.find(A2aClient.class);

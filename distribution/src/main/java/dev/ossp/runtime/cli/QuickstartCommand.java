@@ -139,7 +139,7 @@ final class QuickstartCommand implements Callable<Integer> {
   }
 
   /**
-   * What step 2 registered.
+   * The cards registered in step 2.
    *
    * @param cards how many cards, the node's own included
    * @param ownCard the outcome for the node's own card
@@ -165,6 +165,7 @@ final class QuickstartCommand implements Callable<Integer> {
       }
     }
     int examples = rows.size();
+
     QuickstartA2a.OwnCard ownCard =
         QuickstartA2a.registerOwnCard(runtime, registry, URI.create(baseUrl(runtime)));
     AgentRecord own = ownCard.record();
@@ -176,6 +177,7 @@ final class QuickstartCommand implements Callable<Integer> {
               String.valueOf(own.revision()),
               "(served by the node)"));
     }
+
     report.table(List.of("URN", "CARD", "REVISION", "FILE"), rows);
     report.line(ownCard.summary());
     report.end(

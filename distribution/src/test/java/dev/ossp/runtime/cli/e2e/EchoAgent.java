@@ -92,7 +92,7 @@ final class EchoAgent implements AutoCloseable {
     return agent;
   }
 
-  /** The agent's base URL; its card is at the well-known path below it. */
+  /** Returns the agent's base URL, below which its card is at the well-known path. */
   String url() {
     return "http://127.0.0.1:" + port;
   }
