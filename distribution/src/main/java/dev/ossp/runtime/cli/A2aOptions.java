@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * file store is locked while a node uses it, so {@code --local} needs that node stopped.
  */
 final class A2aOptions {
-  /** How long the lookup of a URN in a node's registry may take. */
+  /** How long the lookup of a URN in a node's registry may take; the --node help states it too. */
   static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
 
   /** The built-in registry store that keeps records in memory only. */
@@ -37,8 +37,8 @@ final class A2aOptions {
       paramLabel = "URL",
       defaultValue = NodeOptions.DEFAULT_NODE,
       description =
-          "The node whose registry resolves agent URNs (not used for URL targets). Default:"
-              + " ${DEFAULT-VALUE}.")
+          "The node whose registry resolves agent URNs (not used for URL targets); the lookup"
+              + " times out after 30 s. Default: ${DEFAULT-VALUE}.")
   private String node = NodeOptions.DEFAULT_NODE;
 
   @Option(
