@@ -90,6 +90,7 @@ class MetricsNodeTest {
     for (int i = 0; i < 5; i++) {
       assertThat(get("/v1/agents?domain=demo").statusCode()).isEqualTo(200);
     }
+    assertThat(get("/v1/agents?domain=demo&cursor=not-a-cursor").statusCode()).isEqualTo(400);
 
     // when
     HttpResponse<String> response = get("/metrics");
@@ -116,6 +117,8 @@ class MetricsNodeTest {
     assertThat(text).contains("# TYPE ossp_discovery_cache_hits_total counter");
     assertThat(text).contains("ossp_discovery_agents{state=\"stored\"} 1.0");
     assertThat(text).containsPattern("ossp_discovery_query_latency_seconds_count [5-9]");
+    assertThat(text).contains("ossp_discovery_queries_total{outcome=\"success\"} 5.0");
+    assertThat(text).contains("ossp_discovery_queries_total{outcome=\"failure\"} 1.0");
   }
 
   @Test

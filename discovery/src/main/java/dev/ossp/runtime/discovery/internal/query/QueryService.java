@@ -44,8 +44,8 @@ public final class QueryService {
   private final Clock clock;
   private final AtomicLong changes = new AtomicLong();
   private final LongAdder queries = new LongAdder();
-  private final Metrics.Counter hits;
-  private final Metrics.Counter misses;
+  private final Metrics.Counter succeeded;
+  private final Metrics.Counter failed;
   private final Metrics.Counter bypasses;
   private final Metrics.Timer latency;
 
@@ -67,9 +67,11 @@ public final class QueryService {
     this.engine = new QueryEngine(index);
     this.health = health;
     this.clock = clock;
-    this.hits = metrics.counter("ossp.discovery.queries", Tags.of("cache", "hit"));
-    this.misses = metrics.counter("ossp.discovery.queries", Tags.of("cache", "miss"));
-    this.bypasses = metrics.counter("ossp.discovery.queries", Tags.of("cache", "bypass"));
+    // Tagged by outcome as the metric catalogue defines; cache hits and misses are the
+    // ossp.discovery.cache.* gauges below, read from the cache's own statistics.
+    this.succeeded = metrics.counter("ossp.discovery.queries", Tags.of("outcome", "success"));
+    this.failed = metrics.counter("ossp.discovery.queries", Tags.of("outcome", "failure"));
+    this.bypasses = metrics.counter("ossp.discovery.cache.bypasses", Tags.empty());
     this.latency = metrics.timer("ossp.discovery.query.latency", Tags.empty());
     if (cache != null) {
       metrics.gauge("ossp.discovery.cache.hits", Tags.empty(), () -> cache.stats().hits());
@@ -86,6 +88,17 @@ public final class QueryService {
    * @throws ValidationException when the limit exceeds the maximum or the cursor is invalid
    */
   public QueryResult query(AgentQuery query) {
+    try {
+      QueryResult result = evaluate(query);
+      succeeded.increment();
+      return result;
+    } catch (RuntimeException e) {
+      failed.increment();
+      throw e;
+    }
+  }
+
+  private QueryResult evaluate(AgentQuery query) {
     long started = System.nanoTime();
     Instant executedAt = clock.instant();
     int limit = limitOf(query);
@@ -119,7 +132,6 @@ public final class QueryService {
         cache.invalidate(query);
       }
       cached = fresh[0] == null;
-      (cached ? hits : misses).increment();
     }
     Map<AgentUrn, AgentHealth> pageHealth =
         query.includeHealth() ? health.healthOf(evaluation.page()) : Map.of();
