@@ -15,8 +15,9 @@
 # Turn one into benchmarks/RESULTS.md and its charts with
 #   java -cp benchmarks/target/benchmarks.jar dev.ossp.runtime.benchmarks.report.GenerateReport FILE
 #
-# Needs benchmarks/target/benchmarks.jar (./mvnw -pl benchmarks -am package -DskipTests), and
-# node plus the MCP reference servers that the mcp module's test build installs.
+# Needs benchmarks/target/benchmarks.jar (./mvnw -pl benchmarks -am package -DskipTests), or
+# the jar named by BENCHMARKS_JAR (a copy keeps a long run safe from a rebuild), and node plus
+# the MCP reference servers that the mcp module's test build installs.
 set -euo pipefail
 
 mode="${1:-quick}"
@@ -26,7 +27,7 @@ fi
 case "$mode" in
   quick | full) ;;
   -h | --help)
-    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
@@ -37,7 +38,7 @@ esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-jar="benchmarks/target/benchmarks.jar"
+jar="${BENCHMARKS_JAR:-benchmarks/target/benchmarks.jar}"
 if [[ ! -f "$jar" ]]; then
   echo "run.sh: $jar is missing; build it with ./mvnw -pl benchmarks -am package -DskipTests" >&2
   exit 2
