@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ossp.runtime.backoff.BackoffStrategy;
 import dev.ossp.runtime.cache.CacheStrategy;
 import dev.ossp.runtime.component.ComponentContext;
+import dev.ossp.runtime.config.ConfigException;
 import dev.ossp.runtime.config.RuntimeConfig;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
+import dev.ossp.runtime.error.Violation;
 import dev.ossp.runtime.metrics.Metrics;
 import dev.ossp.runtime.metrics.Tags;
 import dev.ossp.runtime.pool.PoolingStrategy;
@@ -309,6 +311,70 @@ class InjectionTest {
         .contains("component 'greeting'")
         .contains("no greetings today");
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void constructorConfigErrorStaysConfigError() {
+    // given two injection points of a singleton whose constructor rejects its configuration
+    OsspRuntime runtime =
+        TestRuntimes.withoutNode(directory)
+            .addComponent(
+                new RecordingComponent("greeting", events)
+                    .configure(
+                        binder -> {
+                          binder.bind(Greeter.class, MisconfiguredGreeter.class);
+                          binder.bind(GreeterUser.class, GreeterUser.class);
+                        }))
+            .build();
+
+    // when
+    ConfigException e = catchThrowableOfType(ConfigException.class, runtime::start);
+
+    // then the violation arrives once, without Guice's wrapping
+    assertThat(e.violations())
+        .containsExactly(new Violation("greeting.language", "must be one of en, fr"));
+    assertThat(e.getMessage()).doesNotContain("Guice").doesNotContain("injector");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void startConfigErrorStaysConfigError() {
+    // given a component started before one that rejects its configuration at start
+    RecordingComponent first = new RecordingComponent("first", events);
+    RecordingComponent second =
+        new RecordingComponent("second", events)
+            .after("first")
+            .onStart(
+                context -> {
+                  throw new ConfigException(new Violation("second.mode", "must be set"));
+                });
+    OsspRuntime runtime =
+        TestRuntimes.withoutNode(directory).addComponent(first).addComponent(second).build();
+
+    // when
+    ConfigException e = catchThrowableOfType(ConfigException.class, runtime::start);
+
+    // then
+    assertThat(e.violations()).containsExactly(new Violation("second.mode", "must be set"));
+    assertThat(events).containsExactly("start first", "stop first");
+  }
+
+  public static final class MisconfiguredGreeter implements Greeter {
+    public MisconfiguredGreeter() {
+      throw new ConfigException(new Violation("greeting.language", "must be one of en, fr"));
+    }
+
+    @Override
+    public String greet(String name) {
+      return name;
+    }
+  }
+
+  public static final class GreeterUser {
+    @Inject
+    public GreeterUser(Greeter greeter) {
+      greeter.greet("user");
+    }
   }
 
   public static final class ExplodingGreeter implements Greeter {

@@ -13,10 +13,13 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.spi.Dependency;
 import com.google.inject.spi.InjectionPoint;
+import com.google.inject.spi.Message;
 import dev.ossp.runtime.component.RuntimeInfo;
+import dev.ossp.runtime.config.ConfigException;
 import dev.ossp.runtime.config.RuntimeConfig;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
+import dev.ossp.runtime.error.Violation;
 import dev.ossp.runtime.metrics.Metrics;
 import dev.ossp.runtime.node.NodeInfo;
 import dev.ossp.runtime.node.RouteProvider;
@@ -28,6 +31,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,8 +119,11 @@ public final class InjectorFactory {
   /**
    * Creates the injector.
    *
+   * @throws ConfigException when a singleton's constructor rejects its configuration, with every
+   *     violation those constructors reported
    * @throws OsspException of kind {@link ErrorKind#INTERNAL} when Guice rejects the bindings or a
-   *     singleton's constructor fails; the message carries Guice's, which names the component
+   *     singleton's constructor fails otherwise; the message carries Guice's, which names the
+   *     component
    */
   public static Injector create(CoreBindings core, List<RecordedBinding> bindings) {
     Objects.requireNonNull(core, "core");
@@ -125,10 +132,37 @@ public final class InjectorFactory {
     checkConflicts(bindings);
     try {
       return Guice.createInjector(Stage.PRODUCTION, new RuntimeModule(core, bindings));
-    } catch (CreationException | ConfigurationException e) {
-      throw new OsspException(
-          ErrorKind.INTERNAL, "cannot create the runtime's injector: " + e.getMessage(), e);
+    } catch (CreationException e) {
+      throw translate(e.getErrorMessages(), e);
+    } catch (ConfigurationException e) {
+      throw translate(e.getErrorMessages(), e);
     }
+  }
+
+  /**
+   * Returns the error to raise for Guice's {@code failure}. A component that validates its settings
+   * in a singleton's constructor throws {@link ConfigException}; Guice wraps it once per injection
+   * point, so the violations are collected, deduplicated and raised as one configuration error,
+   * which the CLI reports with exit status 2 and without Guice's trace.
+   */
+  private static RuntimeException translate(
+      Collection<Message> messages, RuntimeException failure) {
+    Set<Violation> violations = new LinkedHashSet<>();
+    for (Message message : messages) {
+      for (Throwable cause = message.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ConfigException invalid) {
+          violations.addAll(invalid.violations());
+          break;
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      return new ConfigException(List.copyOf(violations));
+    }
+    return new OsspException(
+        ErrorKind.INTERNAL,
+        "cannot create the runtime's injector: " + failure.getMessage(),
+        failure);
   }
 
   private static final class RuntimeModule extends AbstractModule {

@@ -2,6 +2,7 @@ package dev.ossp.runtime.core.internal.lifecycle;
 
 import dev.ossp.runtime.component.ComponentContext;
 import dev.ossp.runtime.component.RuntimeComponent;
+import dev.ossp.runtime.config.ConfigException;
 import dev.ossp.runtime.error.ErrorKind;
 import dev.ossp.runtime.error.OsspException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class ComponentLifecycle {
    * Starts every component in order. When one throws, the ones already started are stopped in
    * reverse order and the failure is thrown.
    *
+   * @throws ConfigException as the component threw it, when it rejected its configuration
    * @throws OsspException naming the failed component, its error and the components stopped; its
    *     kind is the component's when it threw an {@link OsspException}, else internal
    */
@@ -43,6 +45,15 @@ public final class ComponentLifecycle {
         component.start(context);
       } catch (Exception | LinkageError e) {
         List<String> stopped = stopAll();
+        if (e instanceof ConfigException invalid) {
+          // A component that rejects its configuration at start is a configuration error (exit
+          // status 2 in the CLI), so it keeps its type and its violations.
+          LOG.warn(
+              "component '{}' rejected its configuration; stopped the components already started: {}",
+              component.name(),
+              stopped.isEmpty() ? "none" : String.join(", ", stopped));
+          throw invalid;
+        }
         ErrorKind kind = e instanceof OsspException failure ? failure.kind() : ErrorKind.INTERNAL;
         throw new OsspException(
             kind,
