@@ -6,7 +6,6 @@ import dev.ossp.runtime.core.CoreConfigKeys;
 import dev.ossp.runtime.core.OsspRuntime;
 import dev.ossp.runtime.discovery.AgentRegistration;
 import dev.ossp.runtime.discovery.AgentRegistry;
-import dev.ossp.runtime.spi.StrategyKind;
 import dev.ossp.runtime.urn.AgentUrn;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,9 +27,6 @@ import picocli.CommandLine.Option;
 final class A2aOptions {
   /** How long the lookup of a URN in a node's registry may take; the --node help states it too. */
   static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
-
-  /** The built-in registry store that keeps records in memory only. */
-  private static final String MEMORY_STORE = "memory";
 
   @Option(
       names = "--node",
@@ -61,7 +57,7 @@ final class A2aOptions {
         runtimeOptions.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false);
     if (!local) {
       // URN records come from the node, so this runtime must not open (and lock) a store on disk.
-      builder.set(StrategyKind.REGISTRY_STORE.configKey().orElseThrow(), MEMORY_STORE);
+      LocalRuntime.withMemoryStore(builder);
     }
     return LocalRuntime.start(builder);
   }

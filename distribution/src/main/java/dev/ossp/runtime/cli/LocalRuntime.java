@@ -2,6 +2,7 @@ package dev.ossp.runtime.cli;
 
 import dev.ossp.runtime.core.CoreConfigKeys;
 import dev.ossp.runtime.core.OsspRuntime;
+import dev.ossp.runtime.spi.StrategyKind;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,28 @@ import java.util.Optional;
  * same store.
  */
 final class LocalRuntime {
+  /** The built-in registry store that keeps records in memory only. */
+  private static final String MEMORY_STORE = "memory";
+
   private LocalRuntime() {}
 
   /** Builds and starts the runtime; the caller closes it. */
   static OsspRuntime start(RuntimeOptions options, Home home) {
     return start(options.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false));
+  }
+
+  /**
+   * Builds and starts the runtime with its registry store in memory, so it runs next to a node that
+   * has locked the store under {@code runtime.data-dir}. The caller closes it.
+   */
+  static OsspRuntime startWithoutStore(RuntimeOptions options, Home home) {
+    return start(
+        withMemoryStore(options.builder(home).set(CoreConfigKeys.NODE_ENABLED.name(), false)));
+  }
+
+  /** Sets {@code builder}'s registry store to the in-memory one and returns the builder. */
+  static OsspRuntime.Builder withMemoryStore(OsspRuntime.Builder builder) {
+    return builder.set(StrategyKind.REGISTRY_STORE.configKey().orElseThrow(), MEMORY_STORE);
   }
 
   /** Builds and starts the runtime of {@code builder}, closing it when the start fails. */

@@ -83,7 +83,7 @@ final class McpCommand implements Runnable {
     @Override
     public Integer call() {
       List<McpTool> tools;
-      try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
+      try (OsspRuntime runtime = LocalRuntime.startWithoutStore(runtimeOptions, context.home())) {
         McpPool pool = McpSupport.pool(runtime, server.serverId, server.commandLine);
         McpClient client =
             McpSupport.await(
@@ -157,7 +157,7 @@ final class McpCommand implements Runnable {
     public Integer call() {
       String argumentsJson = argumentsJson();
       McpToolResult result;
-      try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
+      try (OsspRuntime runtime = LocalRuntime.startWithoutStore(runtimeOptions, context.home())) {
         McpPool pool = McpSupport.pool(runtime, server.serverId, server.commandLine);
         result =
             McpSupport.await(
