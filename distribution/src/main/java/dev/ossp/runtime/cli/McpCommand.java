@@ -55,7 +55,7 @@ final class McpCommand implements Runnable {
         names = "--timeout",
         paramLabel = "DURATION",
         defaultValue = "60s",
-        converter = DurationConverter.class,
+        converter = DurationConverter.Positive.class,
         description =
             "How long starting the server and the request may take. Default: ${DEFAULT-VALUE}.")
     Duration timeout = Duration.ofSeconds(60);

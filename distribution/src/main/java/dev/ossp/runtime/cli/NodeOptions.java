@@ -52,7 +52,7 @@ public final class NodeOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "How long one request may take, such as 10s or 1m. Default: ${DEFAULT-VALUE}.")
   private Duration timeout = Duration.ofSeconds(30);
 
