@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Factories of the kinds of {@link Goal} the report checks. */
+/**
+ * Factories of the kinds of {@link Goal} the report checks. Each combines JMH's 99.9% confidence
+ * half-widths of the scores it compares, and calls a bound met or not met only when the whole
+ * interval agrees (see {@link Verdict#judge}).
+ */
 final class Goals {
   /**
    * Allocation below this counts as zero: the GC profiler's per-operation figure carries a few
@@ -32,17 +36,25 @@ final class Goals {
           if (o.isEmpty() || a.isEmpty() || b.isEmpty()) {
             return Verdict.missing(missing(o, ours, a, anchor, b, baseline));
           }
-          double ourOverhead = o.get().nanosPerOp() - b.get().nanosPerOp();
-          double anchorOverhead = a.get().nanosPerOp() - b.get().nanosPerOp();
+          Measurement base = b.get();
+          double ourOverhead = o.get().nanosPerOp() - base.nanosPerOp();
+          double ourError = Math.hypot(o.get().nanosPerOpError(), base.nanosPerOpError());
+          double anchorOverhead = a.get().nanosPerOp() - base.nanosPerOp();
+          double anchorError = Math.hypot(a.get().nanosPerOpError(), base.nanosPerOpError());
           String measured =
-              "+"
-                  + Units.duration(ourOverhead)
-                  + " vs +"
-                  + Units.duration(anchorOverhead)
+              overhead(ourOverhead, ourError)
+                  + " vs "
+                  + overhead(anchorOverhead, anchorError)
                   + " ("
                   + Units.ratio(ourOverhead / anchorOverhead)
                   + ")";
-          return Verdict.of(measured, ourOverhead <= fraction * anchorOverhead);
+          if (ourOverhead + ourError < 0 || anchorOverhead + anchorError < 0) {
+            return Verdict.disturbed(measured);
+          }
+          return Verdict.judge(
+              measured,
+              fraction * anchorOverhead - ourOverhead,
+              Math.hypot(ourError, fraction * anchorError));
         });
   }
 
@@ -61,7 +73,12 @@ final class Goals {
             return Verdict.missing(missing(o, ours, b, baseline, b, baseline));
           }
           double overhead = o.get().nanosPerOp() - b.get().nanosPerOp();
-          return Verdict.of("+" + Units.duration(overhead), overhead <= nanos);
+          double error = Math.hypot(o.get().nanosPerOpError(), b.get().nanosPerOpError());
+          String measured = overhead(overhead, error);
+          if (overhead + error < 0) {
+            return Verdict.disturbed(measured);
+          }
+          return Verdict.judge(measured, nanos - overhead, error);
         });
   }
 
@@ -92,16 +109,23 @@ final class Goals {
         criterion,
         "< " + Units.duration(nanos),
         results -> {
-          double worst = 0;
+          Measurement worst = null;
           for (Variant variant : all) {
             Optional<Measurement> m = find(results, variant);
             if (m.isEmpty()) {
               return Verdict.missing(describe(variant));
             }
-            worst = Math.max(worst, m.get().nanosPerOp());
+            if (worst == null || m.get().nanosPerOp() > worst.nanosPerOp()) {
+              worst = m.get();
+            }
           }
-          String measured = all.size() == 1 ? "" : "max ";
-          return Verdict.of(measured + Units.duration(worst), worst < nanos);
+          String prefix = all.size() == 1 ? "" : "max ";
+          String measured =
+              prefix
+                  + Units.duration(worst.nanosPerOp())
+                  + " ± "
+                  + Units.duration(worst.nanosPerOpError());
+          return Verdict.judge(measured, nanos - worst.nanosPerOp(), worst.nanosPerOpError());
         });
   }
 
@@ -121,7 +145,8 @@ final class Goals {
             return Verdict.missing(missing(f, fast, s, slow, s, slow));
           }
           double speedup = s.get().nanosPerOp() / f.get().nanosPerOp();
-          return Verdict.of(Units.ratio(speedup), speedup >= factor);
+          double error = speedup * relativeError(s.get(), f.get());
+          return Verdict.judge(Units.ratio(speedup), speedup - factor, error);
         });
   }
 
@@ -138,14 +163,15 @@ final class Goals {
             return Verdict.missing(missing(o, ours, t, other, t, other));
           }
           double measured = o.get().opsPerSecond() / t.get().opsPerSecond();
-          return Verdict.of(
+          double error = measured * relativeError(o.get(), t.get());
+          String text =
               Units.ratio(measured)
                   + " ("
                   + Units.number(o.get().opsPerSecond())
                   + " vs "
                   + Units.number(t.get().opsPerSecond())
-                  + " ops/s)",
-              measured >= ratio);
+                  + " ops/s)";
+          return Verdict.judge(text, measured - ratio, error);
         });
   }
 
@@ -172,7 +198,8 @@ final class Goals {
             return Verdict.missing(describe(variant));
           }
           double mean = m.get().nanosPerOp();
-          return Verdict.of("mean " + Units.duration(mean), mean < millis * 1e6);
+          return Verdict.judge(
+              "mean " + Units.duration(mean), millis * 1e6 - mean, m.get().nanosPerOpError());
         });
   }
 
@@ -188,7 +215,8 @@ final class Goals {
             return Verdict.missing(describe(variant));
           }
           double measured = m.get().opsPerSecond();
-          return Verdict.of(Units.number(measured) + " ops/s", measured >= perSecond);
+          return Verdict.judge(
+              Units.number(measured) + " ops/s", measured - perSecond, m.get().opsPerSecondError());
         });
   }
 
@@ -198,6 +226,18 @@ final class Goals {
 
   static String describe(Variant variant) {
     return variant.benchmark() + " (" + variant.mode() + ")";
+  }
+
+  private static String overhead(double nanos, double error) {
+    String sign = nanos >= 0 ? "+" : "−";
+    return sign + Units.duration(Math.abs(nanos)) + " ± " + Units.duration(error);
+  }
+
+  /** Returns the relative error of a ratio of two scores, from their relative errors. */
+  private static double relativeError(Measurement first, Measurement second) {
+    return Math.hypot(
+        first.nanosPerOpError() / first.nanosPerOp(),
+        second.nanosPerOpError() / second.nanosPerOp());
   }
 
   private static String missing(

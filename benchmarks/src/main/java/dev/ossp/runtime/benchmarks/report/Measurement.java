@@ -83,6 +83,25 @@ public record Measurement(
     return Units.nanosPerOp(score, unit, threads);
   }
 
+  /**
+   * Returns the error of {@link #nanosPerOp()}: the score's error in nanoseconds, or for a
+   * throughput the same relative error; zero where JMH gave none.
+   */
+  double nanosPerOpError() {
+    if (Double.isNaN(error)) {
+      return 0;
+    }
+    if (Units.isThroughput(unit)) {
+      return nanosPerOp() * error / score;
+    }
+    return Units.nanosPerOp(error, unit, threads);
+  }
+
+  /** Returns the error of {@link #opsPerSecond()}, zero where JMH gave none. */
+  double opsPerSecondError() {
+    return Double.isNaN(error) ? 0 : opsPerSecond() * error / score;
+  }
+
   /** Returns the operations per second of all threads together. */
   double opsPerSecond() {
     return Units.opsPerSecond(score, unit, threads);

@@ -49,7 +49,10 @@ final class ResultsPage {
             + " the mean time of one operation on one thread (for a throughput score: threads ÷"
             + " throughput). *vs baseline* is a row's time/op minus the baseline's. *alloc* is JMH's"
             + " GC profiler figure `gc.alloc.rate.norm`; below 1 B/op counts as zero. *ours ÷ this*"
-            + " is our time/op divided by the row's, so below 1× means ours is faster.\n\n");
+            + " is our time/op divided by the row's, so below 1× means ours is faster. A goal is"
+            + " *met* or *not met* only when the combined confidence intervals of the scores it"
+            + " compares agree, and *inconclusive* otherwise, or when a baseline measured slower"
+            + " than the same call with more work around it.\n\n");
     appendSummary(page, results, sections);
     for (Section section : sections) {
       appendSection(page, charts, results, section);
@@ -116,6 +119,15 @@ final class ResultsPage {
         .append(section.intro())
         .append("\n\n");
     List<SvgCharts.Percentiles> percentiles = new ArrayList<>();
+    long groupsWithSamples =
+        section.groups().stream()
+            .filter(
+                group ->
+                    group.variants().stream()
+                        .anyMatch(
+                            v -> results.find(v.benchmark(), "sample", v.params()).isPresent()))
+            .count();
+    boolean nameGroup = groupsWithSamples > 1;
     for (Group group : section.groups()) {
       page.append("### ").append(group.title()).append("\n\n");
       appendGroupTable(page, results, group);
@@ -124,7 +136,7 @@ final class ResultsPage {
       for (Variant variant : group.variants()) {
         results
             .find(variant.benchmark(), "sample", variant.params())
-            .ifPresent(sample -> percentiles.add(percentiles(variant, group, sample)));
+            .ifPresent(sample -> percentiles.add(percentiles(variant, group, nameGroup, sample)));
         Optional<Measurement> m = Goals.find(results, variant);
         if (m.isEmpty()) {
           continue;
@@ -195,10 +207,15 @@ final class ResultsPage {
     }
   }
 
+  /** Labels a percentile row with its library and variant, and with its group if several differ. */
   private static SvgCharts.Percentiles percentiles(
-      Variant variant, Group group, Measurement sample) {
+      Variant variant, Group group, boolean nameGroup, Measurement sample) {
+    String label = variant.library() + ": " + variant.label();
+    if (nameGroup) {
+      label += ", " + group.title();
+    }
     return new SvgCharts.Percentiles(
-        variant.library() + ": " + variant.label() + ", " + group.title(),
+        label,
         sample.percentileNanos("50.0").orElse(Double.NaN),
         sample.percentileNanos("90.0").orElse(Double.NaN),
         sample.percentileNanos("99.0").orElse(Double.NaN));

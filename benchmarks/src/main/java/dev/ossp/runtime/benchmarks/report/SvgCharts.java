@@ -10,8 +10,8 @@ import java.util.Objects;
  * axis that starts at zero.
  */
 final class SvgCharts {
-  static final int WIDTH = 760;
-  static final int LABEL_WIDTH = 330;
+  static final int WIDTH = 840;
+  static final int LABEL_WIDTH = 410;
   static final int BAR_AREA = 300;
   private static final int ROW_HEIGHT = 26;
   private static final int TOP = 48;

@@ -60,7 +60,7 @@ final class Units {
     return number(nanos) + " ns";
   }
 
-  /** Formats a count with three significant digits at most and thousands separators. */
+  /** Formats a number with thousands separators, and with two significant digits below 0.1. */
   static String number(double value) {
     if (Double.isNaN(value)) {
       return "n/a";
@@ -72,7 +72,10 @@ final class Units {
     if (magnitude >= 10) {
       return String.format(Locale.ROOT, "%.1f", value);
     }
-    return String.format(Locale.ROOT, "%.2f", value);
+    if (magnitude >= 0.1) {
+      return String.format(Locale.ROOT, "%.2f", value);
+    }
+    return String.format(Locale.ROOT, "%.2g", value);
   }
 
   /** Returns the symbol of the largest time unit at or below {@code maxNanos}: ns, µs or ms. */
@@ -107,7 +110,14 @@ final class Units {
     return String.format(Locale.ROOT, "%,.0f B", value);
   }
 
+  /** Formats a ratio with two significant digits below 0.1, e.g. 0.0012×, else like a number. */
   static String ratio(double value) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : number(value) + "×";
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "n/a";
+    }
+    if (Math.abs(value) < 0.1 && value != 0) {
+      return String.format(Locale.ROOT, "%.2g×", value);
+    }
+    return number(value) + "×";
   }
 }

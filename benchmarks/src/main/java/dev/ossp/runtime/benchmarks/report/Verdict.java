@@ -6,12 +6,14 @@ import java.util.Objects;
  * The outcome of one goal or target on one results file.
  *
  * @param measured the measured figure, formatted
- * @param status met, not met, or not measured when a result is missing
+ * @param status met, not met, inconclusive when the confidence intervals allow both, or not
+ *     measured when a result is missing
  */
 record Verdict(String measured, Status status) {
   enum Status {
     MET("met"),
     NOT_MET("not met"),
+    INCONCLUSIVE("inconclusive"),
     NOT_MEASURED("not measured");
 
     final String text;
@@ -28,6 +30,29 @@ record Verdict(String measured, Status status) {
 
   static Verdict of(String measured, boolean met) {
     return new Verdict(measured, met ? Status.MET : Status.NOT_MET);
+  }
+
+  /**
+   * Judges a bound whose {@code margin} is positive when it is met, given the uncertainty {@code
+   * error} of the margin (JMH's 99.9% confidence half-widths, combined). Met or not met only when
+   * the whole interval agrees, otherwise inconclusive.
+   */
+  static Verdict judge(String measured, double margin, double error) {
+    if (margin - error >= 0) {
+      return new Verdict(measured, Status.MET);
+    }
+    if (margin + error < 0) {
+      return new Verdict(measured, Status.NOT_MET);
+    }
+    return new Verdict(measured, Status.INCONCLUSIVE);
+  }
+
+  /**
+   * Marks a comparison whose baseline measured slower than the protected call beyond the noise.
+   * Extra work cannot be faster, so the run was disturbed and the figure decides nothing.
+   */
+  static Verdict disturbed(String measured) {
+    return new Verdict(measured + "; baseline slower than the variant", Status.INCONCLUSIVE);
   }
 
   static Verdict missing(String what) {

@@ -66,7 +66,7 @@ class GenerateReportTest {
     // then: ours +20 ns, resilience4j +80 ns over the 150 ns direct call
     String goal =
         row(page, "| Circuit breaker | our goal | overhead at 1 thread vs resilience4j |");
-    assertThat(goal).contains("+20 ns vs +80 ns (0.25×)");
+    assertThat(goal).contains("+20 ns ± 3.61 ns vs +80 ns ± 4.47 ns (0.25×)");
     assertThat(goal).endsWith("| **met** |");
   }
 
@@ -95,6 +95,29 @@ class GenerateReportTest {
     assertThat(inFlight).endsWith("| **not met** |");
     String allocation = row(page, "| MCP | our goal | allocation per call |");
     assertThat(allocation).endsWith("| **not measured** |");
+  }
+
+  @Test
+  void disturbedBaselineIsInconclusive() throws IOException {
+    // when
+    String page = generatePage();
+
+    // then: the direct call measured 70 ± 40 ns slower than the same call inside the policy
+    String overhead = row(page, "| Retry | our goal | no-failure overhead vs the direct call |");
+    assertThat(overhead).contains("−70 ns ± 40.1 ns; baseline slower than the variant");
+    assertThat(overhead).endsWith("| **inconclusive** |");
+  }
+
+  @Test
+  void overlappingIntervalIsInconclusive() throws IOException {
+    // when
+    String page = generatePage();
+
+    // then: 0.90 ± 0.13 straddles the 0.9 bound
+    String sequential =
+        row(page, "| A2A HTTP | our goal | full stack vs bare HttpClient 5, sequential |");
+    assertThat(sequential).contains("0.90× (9,000 vs 10,000 ops/s)");
+    assertThat(sequential).endsWith("| **inconclusive** |");
   }
 
   @Test
@@ -167,6 +190,8 @@ class GenerateReportTest {
     assertThat(widths.get(3))
         .isCloseTo(SvgCharts.BAR_AREA * 70 / 250.0, org.assertj.core.data.Offset.offset(0.1));
     assertThat(Files.readString(chart)).contains("250 µs");
+    // one group has sample results, so the label names no group
+    assertThat(Files.readString(chart)).contains(">OSSP: full stack</text>");
   }
 
   @Test

@@ -39,4 +39,19 @@ class UnitsTest {
     assertThat(Units.duration(12_340)).isEqualTo("12.3 µs");
     assertThat(Units.duration(2_500_000)).isEqualTo("2.50 ms");
   }
+
+  @Test
+  void smallRatioKeepsTwoSignificantDigits() {
+    assertThat(Units.ratio(0.00103)).isEqualTo("0.0010×");
+    assertThat(Units.ratio(0.68)).isEqualTo("0.68×");
+    assertThat(Units.ratio(5.1)).isEqualTo("5.10×");
+    assertThat(Units.ratio(Double.NaN)).isEqualTo("n/a");
+  }
+
+  @Test
+  void smallScoreKeepsSignificantDigits() {
+    assertThat(Units.number(0.0129)).isEqualTo("0.013");
+    assertThat(Units.number(12_867.4)).isEqualTo("12,867");
+    assertThat(Units.number(0)).isEqualTo("0");
+  }
 }
