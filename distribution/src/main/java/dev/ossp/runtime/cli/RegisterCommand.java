@@ -10,13 +10,15 @@ import dev.ossp.runtime.discovery.AgentRegistry;
 import dev.ossp.runtime.error.ValidationException;
 import dev.ossp.runtime.urn.AgentUrn;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,8 +32,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Registers agent cards (A2A v0.2, v0.3 or v1.0 shapes, or OSSP manifests).",
-      "Give one card file with --urn or --domain, or a directory: every *.json file in it is"
-          + " registered under --domain."
+      "Give one card file with --urn or --domain, or a directory: every *.json file in it and"
+          + " in its subfolders, at any depth, is registered under --domain, in path order.",
+      "All cards are validated first: if any is invalid, none is registered and every invalid"
+          + " file is listed (exit status 2)."
     })
 final class RegisterCommand implements Callable<Integer> {
   private final CliContext context;
@@ -90,30 +94,96 @@ final class RegisterCommand implements Callable<Integer> {
               + cards.size()
               + " cards; use --domain");
     }
+    List<ValidCard> valid = validate(cards, urn);
     ArrayNode registered = Output.JSON.createArrayNode();
     if (local) {
       try (OsspRuntime runtime = LocalRuntime.start(runtimeOptions, context.home())) {
         AgentRegistry registry = LocalRuntime.require(runtime, AgentRegistry.class, "discovery");
-        for (Path card : cards) {
-          AgentRegistration registration =
-              AgentRegistration.builder(read(card)).urn(urn).domain(identity.domain).build();
+        if (!replace) {
+          rejectRegistered(registry, valid);
+        }
+        for (ValidCard card : valid) {
           AgentRecord record =
               withFile(
-                  card,
-                  () -> replace ? registry.upsert(registration) : registry.register(registration));
+                  card.file(),
+                  () ->
+                      replace
+                          ? registry.upsert(card.registration())
+                          : registry.register(card.registration()));
           registered.add(AgentViews.record(record, false));
         }
       }
     } else {
       NodeClient client = nodeOptions.writeClient(runtimeOptions, context.home());
-      for (Path card : cards) {
-        String body = envelope(read(card), urn, identity.domain);
-        JsonNode record = withFile(card, () -> client.postJson("/v1/agents", body));
+      // NOTE: the node can still reject a card that passed the local checks, for example an agent
+      // it already has. The cards sent before that one then stay registered.
+      for (ValidCard card : valid) {
+        String body = envelope(card.registration().cardJson(), urn, identity.domain);
+        JsonNode record = withFile(card.file(), () -> client.postJson("/v1/agents", body));
         registered.add(record);
       }
     }
     print(registered);
     return OsspCli.EXIT_OK;
+  }
+
+  /** A card file that passed validation, with its registration and the URN it resolves to. */
+  private record ValidCard(Path file, AgentRegistration registration, AgentUrn urn) {}
+
+  /**
+   * Validates every card by registering it in an in-memory registry, so no card is stored unless
+   * all of them are valid.
+   *
+   * @throws CliException with exit status 2 listing every invalid file and its problem
+   */
+  private List<ValidCard> validate(List<Path> cards, @Nullable AgentUrn urn) {
+    List<ValidCard> valid = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    try (OsspRuntime runtime = LocalRuntime.startWithoutStore(runtimeOptions, context.home())) {
+      AgentRegistry registry = LocalRuntime.require(runtime, AgentRegistry.class, "discovery");
+      for (Path card : cards) {
+        try {
+          AgentRegistration registration =
+              AgentRegistration.builder(read(card)).urn(urn).domain(identity.domain).build();
+          AgentRecord record =
+              replace ? registry.upsert(registration) : registry.register(registration);
+          valid.add(new ValidCard(card, registration, record.urn()));
+        } catch (CliException e) {
+          // The messages of read() already name the file.
+          problems.add(e.getMessage());
+        } catch (ValidationException | IllegalArgumentException e) {
+          problems.add(card + ": " + e.getMessage());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw CliException.usage(
+          problems.size()
+              + " of "
+              + cards.size()
+              + " card file(s) are invalid, so no card was registered:\n  "
+              + String.join("\n  ", problems));
+    }
+    return valid;
+  }
+
+  /**
+   * Checks that none of the cards' agents is registered yet.
+   *
+   * @throws CliException listing every agent that is, before any card is stored
+   */
+  private static void rejectRegistered(AgentRegistry registry, List<ValidCard> cards) {
+    List<String> problems = new ArrayList<>();
+    for (ValidCard card : cards) {
+      if (registry.get(card.urn()).isPresent()) {
+        problems.add(card.file() + ": " + card.urn() + " is already registered");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CliException(
+          String.join("\n", problems)
+              + "\nNo card was registered. Pass --replace to replace these agents.");
+    }
   }
 
   private void print(ArrayNode registered) {
@@ -163,7 +233,10 @@ final class RegisterCommand implements Callable<Integer> {
     }
   }
 
-  /** Returns the card files: the file itself, or the directory's *.json files sorted by name. */
+  /**
+   * Returns the card files: the file itself, or the *.json files in the directory and its
+   * subfolders, sorted by path.
+   */
   static List<Path> cardFiles(Path path) {
     if (Files.isRegularFile(path)) {
       return List.of(path);
@@ -172,18 +245,19 @@ final class RegisterCommand implements Callable<Integer> {
       throw CliException.usage(
           path + " does not exist; give a card JSON file or a directory of them");
     }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.json")) {
-      for (Path entry : entries) {
-        if (Files.isRegularFile(entry)) {
-          files.add(entry);
-        }
-      }
-    } catch (IOException e) {
+    List<Path> files;
+    try (Stream<Path> entries = Files.walk(path)) {
+      files =
+          entries
+              .filter(entry -> entry.getFileName().toString().endsWith(".json"))
+              .filter(Files::isRegularFile)
+              .collect(Collectors.toCollection(ArrayList::new));
+    } catch (IOException | UncheckedIOException e) {
       throw new CliException("cannot list " + path + ": " + e.getMessage());
     }
     if (files.isEmpty()) {
-      throw CliException.usage("the directory " + path + " contains no *.json card files");
+      throw CliException.usage(
+          "the directory " + path + " and its subfolders contain no *.json card files");
     }
     files.sort(null);
     return files;
