@@ -2,6 +2,7 @@ package dev.ossp.runtime.resilience.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ossp.runtime.component.ComponentHealth;
 import dev.ossp.runtime.config.ConfigException;
@@ -143,6 +144,25 @@ class ResilienceComponentTest {
           .isInstanceOf(OsspException.class)
           .hasMessageContaining("resilience.retries.search.max-delay")
           .hasMessageContaining("resilience.retries.orders.max-retries");
+    }
+  }
+
+  @Test
+  void breakerConflictNamesBreakerNotOneKey() throws Exception {
+    // given a maximum open duration below the open duration
+    OsspRuntime.Builder builder =
+        runtime()
+            .set("resilience.circuit-breakers.payments.open-duration", "60s")
+            .set("resilience.circuit-breakers.payments.max-open-duration", "1s");
+
+    // when the runtime starts, it fails as a configuration error on that breaker
+    try (OsspRuntime runtime = builder.build()) {
+      ConfigException e = catchThrowableOfType(ConfigException.class, runtime::start);
+
+      // then
+      assertThat(e.violations()).hasSize(1);
+      assertThat(e.violations().get(0).field()).isEqualTo("resilience.circuit-breakers.payments");
+      assertThat(e.violations().get(0).message()).containsIgnoringCase("maxOpenDuration");
     }
   }
 

@@ -145,7 +145,9 @@ public record ResilienceSettings(
       apply(IGNORE_ERROR_KINDS, name, codes -> builder.ignoreErrorKinds(kinds(codes)));
       apply(RECORD_ERROR_KINDS, name, codes -> builder.recordErrorKinds(kinds(codes)));
       apply(RECORD_UNCLASSIFIED_EXCEPTIONS, name, builder::recordUnclassifiedExceptions);
-      return build(breakerPath(name, "open-duration"), builder::build, base);
+      // A conflict between settings (such as max-open-duration below open-duration) belongs to
+      // no single key, so it is reported on the breaker; the message names the properties.
+      return build("resilience.circuit-breakers." + name, builder::build, base);
     }
 
     private static CircuitBreakerConfig presetOver(CircuitBreakerConfig base, String preset) {
