@@ -213,7 +213,10 @@ public final class DefaultA2aClient implements A2aClient {
     if (wanted != null) {
       return (wanted == A2aProtocol.V1_0 ? v10 : v03) ? wanted : null;
     }
-    return v10 ? A2aProtocol.V1_0 : v03 ? A2aProtocol.V0_3 : null;
+    if (v10) {
+      return A2aProtocol.V1_0;
+    }
+    return v03 ? A2aProtocol.V0_3 : null;
   }
 
   private static boolean isJsonRpc(AgentInterface candidate) {
@@ -429,7 +432,7 @@ public final class DefaultA2aClient implements A2aClient {
     try {
       return JsonRpc.result(Json.parse(response.body()), context);
     } catch (IOException e) {
-      throw JsonRpc.protocol("the agent's answer to " + method + " is not JSON", context);
+      throw JsonRpc.protocol("the agent's response to " + method + " is not JSON", context);
     }
   }
 
@@ -525,7 +528,7 @@ public final class DefaultA2aClient implements A2aClient {
       body = Json.parse(response.body());
     } catch (IOException e) {
       throw JsonRpc.protocol(
-          "the agent's answer to " + operation.v10Method() + " is not JSON", context);
+          "the agent's response to " + operation.v10Method() + " is not JSON", context);
     }
     return JsonRpc.result(body, context);
   }

@@ -104,6 +104,7 @@ public final class QueryService {
     int limit = limitOf(query);
     Cursor cursor = query.cursor().map(text -> Cursor.decode(query, text)).orElse(null);
     queries.increment();
+
     Evaluation evaluation;
     boolean cached;
     if (cache == null || query.health().isPresent()) {
@@ -118,6 +119,8 @@ public final class QueryService {
               query,
               key ->
                   fresh[0] = engine.evaluate(key, limit, cursor, clock.instant(), health::status));
+
+      // A cached result that lists an agent whose lease has since expired is computed again.
       if (fresh[0] == null && evaluation.earliestLeaseDeadline() <= clock.millis()) {
         cache.invalidate(query);
         before = changes.get();
@@ -128,11 +131,14 @@ public final class QueryService {
                     fresh[0] =
                         engine.evaluate(key, limit, cursor, clock.instant(), health::status));
       }
+
+      // A registry change during the computation may not be in the result, so it is not kept.
       if (fresh[0] != null && changes.get() != before) {
         cache.invalidate(query);
       }
       cached = fresh[0] == null;
     }
+
     Map<AgentUrn, AgentHealth> pageHealth =
         query.includeHealth() ? health.healthOf(evaluation.page()) : Map.of();
     long elapsed = System.nanoTime() - started;
