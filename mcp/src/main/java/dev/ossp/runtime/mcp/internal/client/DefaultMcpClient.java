@@ -146,41 +146,17 @@ public final class DefaultMcpClient implements McpClient {
   public CompletableFuture<McpToolResult> callTool(McpToolCall call) {
     Objects.requireNonNull(call, "call");
 
-    ObjectNode params = Json.object().put("name", call.name());
-    params.set("arguments", argumentsOf(call));
-    long start = System.nanoTime();
-    RequestFuture<McpToolResult> future =
-        connection
-            .session()
-            .request(
-                "tools/call",
-                params,
-                call.timeout().orElse(timeout),
-                McpResults::toolResult,
-                call.progressListener().orElse(null),
-                true);
-    future.whenComplete(
-        (result, error) -> connection.toolMetrics().record(call.name(), start, result, error));
-    return future;
-  }
-
-  private static JsonNode argumentsOf(McpToolCall call) {
-    if (call.argumentsJson().isPresent()) {
-      JsonNode arguments =
-          Json.parse(call.argumentsJson().get(), "arguments of tool '" + call.name() + "'");
-      if (!arguments.isObject()) {
-        throw new IllegalArgumentException(
-            "arguments of tool '" + call.name() + "' must be a JSON object");
-      }
-      return arguments;
-    }
-    try {
-      return Json.MAPPER.valueToTree(call.arguments());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "arguments of tool '" + call.name() + "' cannot be written as JSON: " + e.getMessage(),
-          e);
-    }
+    return connection
+        .session()
+        .request(
+            "tools/call",
+            ToolCallParams.WRITER,
+            call,
+            call.timeout().orElse(timeout),
+            ToolResultStream.INSTANCE,
+            call.progressListener().orElse(null),
+            true,
+            connection.toolMetrics().meter(call.name()));
   }
 
   @Override

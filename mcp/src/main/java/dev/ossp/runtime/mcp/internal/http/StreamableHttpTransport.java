@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,15 +122,16 @@ public final class StreamableHttpTransport implements McpTransport {
   }
 
   @Override
-  public void send(byte[] message, long requestId) {
-    if (message.length > spec.maxMessageSize()) {
-      throw new McpMessageTooLargeException(spec.id(), null, message.length, spec.maxMessageSize());
+  public void send(byte[] message, int length, long requestId) {
+    if (length > spec.maxMessageSize()) {
+      throw new McpMessageTooLargeException(spec.id(), null, length, spec.maxMessageSize());
     }
     if (closing || closedReported.get()) {
       throw new McpConnectionClosedException(
           spec.id(), null, "the connection is closed", null, List.of());
     }
-    executor.execute(() -> post(message, requestId));
+    byte[] body = Arrays.copyOf(message, length);
+    executor.execute(() -> post(body, requestId));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ossp.runtime.mcp.internal.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossp.runtime.mcp.McpCancelledException;
@@ -15,7 +16,6 @@ import dev.ossp.runtime.mcp.McpTimeoutException;
 import dev.ossp.runtime.mcp.internal.transport.McpTransport;
 import dev.ossp.runtime.mcp.internal.transport.TransportClosed;
 import dev.ossp.runtime.mcp.internal.transport.TransportListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * notifications/cancelled} with the id and a reason (unless the request is marked as one that must
  * not be cancelled, like {@code initialize}), removes the entry, and ignores a late response.
  *
- * <p>Answers complete their futures on the transport's reader thread. Thread-safe.
+ * <p>Answers complete their futures on the transport's reader thread. Timeouts share one scheduled
+ * wake-up per session ({@link RequestDeadlines}). Thread-safe.
  */
 public final class JsonRpcSession implements TransportListener {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcSession.class);
@@ -48,10 +48,24 @@ public final class JsonRpcSession implements TransportListener {
   public static final String CANCELLED = "notifications/cancelled";
 
   private static final String PROGRESS = "notifications/progress";
+  private static final SerializedString JSONRPC_FIELD = new SerializedString("jsonrpc");
+  private static final SerializedString JSONRPC_VERSION = new SerializedString("2.0");
+  private static final SerializedString ID_FIELD = new SerializedString("id");
+  private static final SerializedString METHOD_FIELD = new SerializedString("method");
+  private static final SerializedString PARAMS_FIELD = new SerializedString("params");
+
+  /** Writes a params node, adding the progress token to its {@code _meta} when one is given. */
+  private static final ParamsWriter<ObjectNode> NODE_PARAMS =
+      (generator, params, progressToken) -> {
+        if (progressToken >= 0) {
+          params.withObject("_meta").put("progressToken", progressToken);
+        }
+        Json.MAPPER.writeTree(generator, params);
+      };
 
   private final String serverId;
   private final McpTransport transport;
-  private final ScheduledExecutorService scheduler;
+  private final RequestDeadlines deadlines;
   private final Clock clock;
   private final ConcurrentHashMap<Long, Pending<?>> pending = new ConcurrentHashMap<>();
   private final AtomicLong lastId = new AtomicLong();
@@ -63,14 +77,18 @@ public final class JsonRpcSession implements TransportListener {
   /**
    * Creates a session.
    *
-   * @param scheduler runs the request timeouts; should remove cancelled tasks
+   * @param scheduler runs the request timeouts
    * @param clock the source of {@link #lastActivityMillis()}
    */
   public JsonRpcSession(
       String serverId, McpTransport transport, ScheduledExecutorService scheduler, Clock clock) {
     this.serverId = serverId;
     this.transport = transport;
-    this.scheduler = scheduler;
+    this.deadlines =
+        new RequestDeadlines(
+            (task, delayNanos) -> scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS),
+            System::nanoTime,
+            this::expireDue);
     this.clock = clock;
     this.lastActivityMillis = clock.millis();
   }
@@ -101,36 +119,104 @@ public final class JsonRpcSession implements TransportListener {
       ResultParser<T> parser,
       @Nullable McpProgressListener progressListener,
       boolean cancellable) {
+    ObjectNode withToken = params;
+    if (withToken == null && progressListener != null) {
+      withToken = Json.object();
+    }
+    return request(
+        method, NODE_PARAMS, withToken, timeout, parser, progressListener, cancellable, null);
+  }
+
+  /**
+   * Sends a request whose params {@code paramsWriter} writes straight into the message.
+   *
+   * @param params the params source, or null to send no params
+   * @param completionListener hears the completion of the returned future, or null
+   * @throws IllegalArgumentException if {@code paramsWriter} rejects {@code params}; nothing is
+   *     sent then
+   * @see #request(String, ObjectNode, Duration, ResultParser, McpProgressListener, boolean)
+   */
+  public <P, T> RequestFuture<T> request(
+      String method,
+      ParamsWriter<P> paramsWriter,
+      @Nullable P params,
+      Duration timeout,
+      ResultParser<T> parser,
+      @Nullable McpProgressListener progressListener,
+      boolean cancellable,
+      @Nullable CompletionListener completionListener) {
     long id = lastId.incrementAndGet();
-    RequestFuture<T> future = new RequestFuture<>(this, id);
+    OutgoingMessage message = OutgoingMessage.acquire();
+    try {
+      writeRequest(message, id, method, paramsWriter, params, progressListener != null);
+      return register(
+          message, id, method, timeout, parser, progressListener, cancellable, completionListener);
+    } finally {
+      message.release();
+    }
+  }
+
+  private <P> void writeRequest(
+      OutgoingMessage message,
+      long id,
+      String method,
+      ParamsWriter<P> paramsWriter,
+      @Nullable P params,
+      boolean withProgressToken) {
+    JsonGenerator generator = message.generator();
+    try {
+      generator.writeStartObject();
+      generator.writeFieldName(JSONRPC_FIELD);
+      generator.writeString(JSONRPC_VERSION);
+      generator.writeFieldName(ID_FIELD);
+      generator.writeNumber(id);
+      generator.writeFieldName(METHOD_FIELD);
+      generator.writeString(method);
+      if (params != null) {
+        generator.writeFieldName(PARAMS_FIELD);
+        paramsWriter.write(generator, params, withProgressToken ? id : -1);
+      }
+      generator.writeEndObject();
+      generator.flush();
+    } catch (IOException e) {
+      message.discard();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      message.discard();
+      throw e;
+    }
+  }
+
+  private <T> RequestFuture<T> register(
+      OutgoingMessage message,
+      long id,
+      String method,
+      Duration timeout,
+      ResultParser<T> parser,
+      @Nullable McpProgressListener progressListener,
+      boolean cancellable,
+      @Nullable CompletionListener completionListener) {
+    RequestFuture<T> future = new RequestFuture<>(this, id, completionListener);
     TransportClosed end = closed;
     if (end != null) {
       future.completeExceptionally(closedError(method, end));
       return future;
     }
-    if (progressListener != null) {
-      ObjectNode withToken = params == null ? Json.object() : params;
-      withToken.withObject("_meta").put("progressToken", id);
-      params = withToken;
-    }
-    byte[] message = encodeRequest(id, method, params);
+    long deadline = deadlines.deadlineAfter(timeout.toNanos());
     Pending<T> entry =
-        new Pending<>(id, method, future, parser, progressListener, cancellable, timeout);
+        new Pending<>(id, method, future, parser, progressListener, cancellable, timeout, deadline);
     pending.put(id, entry);
-    entry.timeoutTask =
-        scheduler.schedule(() -> timedOut(id), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    deadlines.arm(deadline);
     end = closed;
     if (end != null && pending.remove(id, entry)) {
-      entry.cancelTimer();
       future.completeExceptionally(closedError(method, end));
       return future;
     }
     lastActivityMillis = clock.millis();
     try {
-      transport.send(message, id);
+      transport.send(message.buffer(), message.length(), id);
     } catch (McpException e) {
       if (pending.remove(id, entry)) {
-        entry.cancelTimer();
         future.completeExceptionally(withMethod(e, method));
       }
     }
@@ -140,7 +226,8 @@ public final class JsonRpcSession implements TransportListener {
   /** Sends a notification; a failure to send is logged at DEBUG, as no one waits for it. */
   public void notify(String method, @Nullable ObjectNode params) {
     try {
-      transport.send(encode(null, method, params, null, null), -1);
+      byte[] message = encode(null, method, params, null, null);
+      transport.send(message, message.length, -1);
     } catch (McpException e) {
       LOG.debug("sending {} to MCP server '{}' failed: {}", method, serverId, e.getMessage());
     }
@@ -159,7 +246,7 @@ public final class JsonRpcSession implements TransportListener {
 
   private void sendAnswer(byte[] answer) {
     try {
-      transport.send(answer, -1);
+      transport.send(answer, answer.length, -1);
     } catch (McpException e) {
       LOG.debug("answering a request of MCP server '{}' failed: {}", serverId, e.getMessage());
     }
@@ -192,7 +279,6 @@ public final class JsonRpcSession implements TransportListener {
     if (entry == null) {
       return false;
     }
-    entry.cancelTimer();
     if (entry.cancellable && closed == null) {
       ObjectNode params = Json.object().put("requestId", id).put("reason", reason);
       notify(CANCELLED, params);
@@ -203,6 +289,31 @@ public final class JsonRpcSession implements TransportListener {
       entry.future.completeExceptionally(failure.apply(entry));
     }
     return true;
+  }
+
+  /**
+   * Fails every request whose deadline has passed at {@code nowNanos} and arms the wake-up for the
+   * earliest deadline left; {@link RequestDeadlines} calls it.
+   */
+  private void expireDue(long nowNanos) {
+    boolean left = false;
+    long earliest = 0;
+    for (Pending<?> entry : pending.values()) {
+      if (!RequestDeadlines.isDue(entry.deadlineNanos, nowNanos)) {
+        earliest =
+            left ? RequestDeadlines.earlier(earliest, entry.deadlineNanos) : entry.deadlineNanos;
+        left = true;
+        continue;
+      }
+      try {
+        timedOut(entry.id);
+      } catch (RuntimeException e) {
+        LOG.warn("timing out request {} to MCP server '{}' failed", entry.id, serverId, e);
+      }
+    }
+    if (left) {
+      deadlines.arm(earliest);
+    }
   }
 
   private void timedOut(long id) {
@@ -227,6 +338,24 @@ public final class JsonRpcSession implements TransportListener {
   /** Returns the reason the connection ended, or null while it is open. */
   public @Nullable TransportClosed closedInfo() {
     return closed;
+  }
+
+  /**
+   * Completes the request of an answer from the token stream when its result parser has a stream
+   * form; otherwise declines, and the answer arrives again as a tree.
+   */
+  @Override
+  public boolean onAnswer(long id, MessageReader answer) {
+    Pending<?> entry = pending.get(id);
+    if (entry == null || !(entry.parser instanceof StreamingResultParser<?>)) {
+      return false;
+    }
+    if (!pending.remove(id, entry)) {
+      return false;
+    }
+    lastActivityMillis = clock.millis();
+    entry.completeFrom(answer, serverId);
+    return true;
   }
 
   @Override
@@ -324,7 +453,6 @@ public final class JsonRpcSession implements TransportListener {
           id);
       return;
     }
-    entry.cancelTimer();
     lastActivityMillis = clock.millis();
     JsonNode error = message.get("error");
     if (error != null && !error.isNull()) {
@@ -372,7 +500,6 @@ public final class JsonRpcSession implements TransportListener {
           idText == null ? "unknown" : idText);
       return;
     }
-    entry.cancelTimer();
     LOG.warn(
         "MCP server '{}' answered request {} ({}) with {} bytes, more than the maximum of {};"
             + " failing that request",
@@ -389,7 +516,6 @@ public final class JsonRpcSession implements TransportListener {
   public void onSendFailure(long requestId, McpException failure) {
     Pending<?> entry = pending.remove(requestId);
     if (entry != null) {
-      entry.cancelTimer();
       entry.future.completeExceptionally(withMethod(failure, entry.method));
     }
   }
@@ -429,7 +555,6 @@ public final class JsonRpcSession implements TransportListener {
     for (Long id : pending.keySet()) {
       Pending<?> entry = pending.remove(id);
       if (entry != null) {
-        entry.cancelTimer();
         entry.future.completeExceptionally(closedError(entry.method, end));
       }
     }
@@ -466,24 +591,6 @@ public final class JsonRpcSession implements TransportListener {
       }
     }
     return Long.MIN_VALUE;
-  }
-
-  private static byte[] encodeRequest(long id, String method, @Nullable JsonNode params) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator generator = Json.MAPPER.createGenerator(out)) {
-      generator.writeStartObject();
-      generator.writeStringField("jsonrpc", "2.0");
-      generator.writeNumberField("id", id);
-      generator.writeStringField("method", method);
-      if (params != null) {
-        generator.writeFieldName("params");
-        Json.MAPPER.writeTree(generator, params);
-      }
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   private static byte[] encode(
@@ -524,7 +631,7 @@ public final class JsonRpcSession implements TransportListener {
     final @Nullable McpProgressListener progressListener;
     final boolean cancellable;
     final Duration timeout;
-    volatile @Nullable ScheduledFuture<?> timeoutTask;
+    final long deadlineNanos;
 
     Pending(
         long id,
@@ -533,7 +640,8 @@ public final class JsonRpcSession implements TransportListener {
         ResultParser<T> parser,
         @Nullable McpProgressListener progressListener,
         boolean cancellable,
-        Duration timeout) {
+        Duration timeout,
+        long deadlineNanos) {
       this.id = id;
       this.method = method;
       this.future = future;
@@ -541,13 +649,36 @@ public final class JsonRpcSession implements TransportListener {
       this.progressListener = progressListener;
       this.cancellable = cancellable;
       this.timeout = timeout;
+      this.deadlineNanos = deadlineNanos;
     }
 
-    void cancelTimer() {
-      ScheduledFuture<?> task = timeoutTask;
-      if (task != null) {
-        task.cancel(false);
+    /**
+     * Completes the future from an answer's token stream, or from its tree if the stream form
+     * declines or fails; the tree form then reports any error.
+     */
+    @SuppressWarnings("unchecked")
+    void completeFrom(MessageReader answer, String serverId) {
+      StreamingResultParser<T> streaming = (StreamingResultParser<T>) parser;
+      T value = null;
+      try {
+        value = answer.parseResult(streaming);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("reading the result of request {} as a stream failed: {}", id, e.toString());
       }
+      if (value != null) {
+        future.complete(value);
+        return;
+      }
+      JsonNode message;
+      try {
+        message = answer.tree();
+      } catch (IOException e) {
+        future.completeExceptionally(
+            new McpProtocolException(
+                serverId, method, "the answer to " + method + " is not valid JSON", e));
+        return;
+      }
+      completeWith(message.get("result"), serverId);
     }
 
     void completeWith(@Nullable JsonNode result, String serverId) {

@@ -1,11 +1,11 @@
 package dev.ossp.runtime.mcp.internal.stdio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ossp.runtime.mcp.McpConnectionClosedException;
 import dev.ossp.runtime.mcp.McpMessageTooLargeException;
 import dev.ossp.runtime.mcp.McpServerSpec;
 import dev.ossp.runtime.mcp.McpSpawnException;
 import dev.ossp.runtime.mcp.internal.jsonrpc.Json;
+import dev.ossp.runtime.mcp.internal.jsonrpc.MessageReader;
 import dev.ossp.runtime.mcp.internal.transport.McpTransport;
 import dev.ossp.runtime.mcp.internal.transport.TransportClosed;
 import dev.ossp.runtime.mcp.internal.transport.TransportListener;
@@ -126,9 +126,9 @@ public final class StdioTransport implements McpTransport {
   }
 
   @Override
-  public void send(byte[] message, long requestId) {
-    if (message.length > spec.maxMessageSize()) {
-      throw new McpMessageTooLargeException(spec.id(), null, message.length, spec.maxMessageSize());
+  public void send(byte[] message, int length, long requestId) {
+    if (length > spec.maxMessageSize()) {
+      throw new McpMessageTooLargeException(spec.id(), null, length, spec.maxMessageSize());
     }
     Process running = process;
     if (running == null || closing || closedReported.get()) {
@@ -138,7 +138,7 @@ public final class StdioTransport implements McpTransport {
     writeLock.lock();
     try {
       OutputStream stdin = running.getOutputStream();
-      stdin.write(message);
+      stdin.write(message, 0, length);
       stdin.write('\n');
       stdin.flush();
     } catch (IOException e) {
@@ -155,6 +155,7 @@ public final class StdioTransport implements McpTransport {
 
   private void readStdout() {
     Process running = Objects.requireNonNull(process);
+    MessageReader reader = new MessageReader(Objects.requireNonNull(listener));
     LineFramer framer =
         new LineFramer(
             running.getInputStream(),
@@ -162,7 +163,7 @@ public final class StdioTransport implements McpTransport {
             new LineFramer.Sink() {
               @Override
               public void onLine(byte[] buffer, int offset, int length) {
-                deliver(buffer, offset, length);
+                deliver(reader, buffer, offset, length);
               }
 
               @Override
@@ -185,22 +186,16 @@ public final class StdioTransport implements McpTransport {
     }
   }
 
-  private void deliver(byte[] buffer, int offset, int length) {
-    JsonNode message;
+  private void deliver(MessageReader reader, byte[] buffer, int offset, int length) {
+    boolean json;
     try {
-      message = Json.parse(buffer, offset, length);
-    } catch (IOException e) {
-      logNonJson(new String(buffer, offset, length, StandardCharsets.UTF_8));
-      return;
-    }
-    if (message == null || !(message.isObject() || message.isArray())) {
-      logNonJson(new String(buffer, offset, length, StandardCharsets.UTF_8));
-      return;
-    }
-    try {
-      Objects.requireNonNull(listener).onMessage(message);
+      json = reader.read(buffer, offset, length);
     } catch (RuntimeException e) {
       LOG.error("handling a message from MCP server '{}' failed", spec.id(), e);
+      return;
+    }
+    if (!json) {
+      logNonJson(new String(buffer, offset, length, StandardCharsets.UTF_8));
     }
   }
 

@@ -21,11 +21,13 @@ public interface McpTransport {
    * Sends one message, serialized as UTF-8 JSON without a line break.
    *
    * @param message the message bytes
+   * @param length the message is the first {@code length} bytes of {@code message}; the array may
+   *     be reused once this method returns, so a transport that sends later copies them
    * @param requestId the id of the request this message is, or -1 for answers and notifications; a
    *     transport that fails asynchronously reports the failure for this id
    * @throws dev.ossp.runtime.mcp.McpException if the message cannot be sent now
    */
-  void send(byte[] message, long requestId);
+  void send(byte[] message, int length, long requestId);
 
   /**
    * Called once the {@code initialize} handshake succeeded, with the negotiated protocol version.

@@ -2,12 +2,25 @@ package dev.ossp.runtime.mcp.internal.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ossp.runtime.mcp.McpException;
+import dev.ossp.runtime.mcp.internal.jsonrpc.MessageReader;
 import org.jspecify.annotations.Nullable;
 
 /** Receives what a transport reads, and the end of the connection. */
 public interface TransportListener {
   /** Called for each incoming message: an object, or an array for a JSON-RPC batch. */
   void onMessage(JsonNode message);
+
+  /**
+   * Offers an answer to request {@code id} before it is parsed into a tree: an object with an
+   * integer id and an object result, and no method or error. A listener that returns true has
+   * handled it; on false the transport delivers it to {@link #onMessage} instead. The default
+   * declines.
+   *
+   * @param answer reads the answer's result, during this call only
+   */
+  default boolean onAnswer(long id, MessageReader answer) {
+    return false;
+  }
 
   /**
    * Called when an incoming message exceeded the maximum message size and was skipped.
