@@ -216,6 +216,49 @@ class MisbehavingServerTest {
   }
 
   @Test
+  void shortTimeoutFiresBeforeLongerPendingCall() throws Exception {
+    // given
+    try (McpClient client = connect(TestServers.misbehaving("slow-and-fast", "normal").build())) {
+      CompletableFuture<McpToolResult> slow =
+          client.callTool(McpToolCall.builder("hang").timeout(Duration.ofSeconds(20)).build());
+
+      // when
+      long start = System.nanoTime();
+      CompletableFuture<McpToolResult> fast =
+          client.callTool(McpToolCall.builder("hang").timeout(Duration.ofMillis(200)).build());
+
+      // then
+      assertThat(failureOf(fast)).isInstanceOf(McpTimeoutException.class);
+      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+      assertThat(waited).isLessThan(Duration.ofSeconds(5));
+      assertThat(slow).isNotDone();
+      assertThat(client.state().inFlight()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void timeoutsFireForCallsSentOneAfterAnother() throws Exception {
+    // given
+    try (McpClient client = connect(TestServers.misbehaving("sequence", "normal").build())) {
+      List<CompletableFuture<McpToolResult>> calls = new ArrayList<>();
+
+      // when
+      for (int i = 0; i < 5; i++) {
+        calls.add(
+            client.callTool(
+                McpToolCall.builder("hang").timeout(Duration.ofMillis(100L * (i + 1))).build()));
+      }
+
+      // then
+      for (CompletableFuture<McpToolResult> call : calls) {
+        assertThat(failureOf(call)).isInstanceOf(McpTimeoutException.class);
+      }
+      assertThat(client.state().inFlight()).isZero();
+    }
+  }
+
+  @Test
   void timeoutSendsCancellationTheServerSees() throws Exception {
     // given
     LinkedBlockingQueue<McpLogMessage> logs = new LinkedBlockingQueue<>();
