@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A criterion checked against a results file: one of our goals, or a target of the original
- * JavaScript runtime.
+ * A criterion checked against a results file: one of our goals, a target of the original JavaScript
+ * runtime, or a figure reported without a goal.
  *
- * @param kind whether the criterion is our goal or the original runtime's target
+ * @param kind whether the criterion is our goal, the original runtime's target, or neither
  * @param criterion what is compared, e.g. {@code cached query latency}
  * @param required the bound, e.g. {@code < 1 µs}
  * @param check computes the measured figure and whether the bound is met
@@ -15,7 +15,9 @@ import java.util.function.Function;
 record Goal(Kind kind, String criterion, String required, Function<ResultsFile, Verdict> check) {
   enum Kind {
     GOAL("our goal"),
-    TARGET("original target");
+    TARGET("original target"),
+    /** A figure reported without a bound, so its verdict is never met or not met. */
+    NO_GOAL("no goal set");
 
     final String text;
 

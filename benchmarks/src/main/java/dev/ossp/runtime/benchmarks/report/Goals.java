@@ -176,6 +176,35 @@ final class Goals {
   }
 
   /**
+   * Creates a row that reports our mean time per operation divided by the baseline's, with its
+   * confidence half-width, and judges nothing: above 1× means ours is slower.
+   */
+  static Goal ratioWithoutGoal(String criterion, Variant ours, Variant baseline) {
+    return new Goal(
+        Goal.Kind.NO_GOAL,
+        criterion,
+        "none",
+        results -> {
+          Optional<Measurement> o = find(results, ours);
+          Optional<Measurement> b = find(results, baseline);
+          if (o.isEmpty() || b.isEmpty()) {
+            return Verdict.missing(missing(o, ours, b, baseline, b, baseline));
+          }
+          double ratio = o.get().nanosPerOp() / b.get().nanosPerOp();
+          double error = ratio * relativeError(o.get(), b.get());
+          return Verdict.notJudged(
+              Units.ratio(ratio)
+                  + " ± "
+                  + Units.number(error)
+                  + " ("
+                  + Units.duration(o.get().nanosPerOp())
+                  + " vs "
+                  + Units.duration(b.get().nanosPerOp())
+                  + ")");
+        });
+  }
+
+  /**
    * Creates the original runtime's latency target: the p99 of the variant's {@code sample} result
    * where the run has one, otherwise its mean time per operation, is below {@code millis}.
    */

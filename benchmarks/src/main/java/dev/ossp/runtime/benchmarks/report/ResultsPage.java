@@ -52,7 +52,8 @@ final class ResultsPage {
             + " is our time/op divided by the row's, so below 1× means ours is faster. A goal is"
             + " *met* or *not met* only when the combined confidence intervals of the scores it"
             + " compares agree, and *inconclusive* otherwise, or when a baseline measured slower"
-            + " than the same call with more work around it.\n\n");
+            + " than the same call with more work around it. A row of kind *no goal set* reports"
+            + " a figure and is *not judged*.\n\n");
     appendSummary(page, results, sections);
     for (Section section : sections) {
       appendSection(page, charts, results, section);

@@ -6,15 +6,16 @@ import java.util.Objects;
  * The outcome of one goal or target on one results file.
  *
  * @param measured the measured figure, formatted
- * @param status met, not met, inconclusive when the confidence intervals allow both, or not
- *     measured when a result is missing
+ * @param status met, not met, inconclusive when the confidence intervals allow both, not measured
+ *     when a result is missing, or not judged when no goal is set
  */
 record Verdict(String measured, Status status) {
   enum Status {
     MET("met"),
     NOT_MET("not met"),
     INCONCLUSIVE("inconclusive"),
-    NOT_MEASURED("not measured");
+    NOT_MEASURED("not measured"),
+    NOT_JUDGED("not judged");
 
     final String text;
 
@@ -53,6 +54,11 @@ record Verdict(String measured, Status status) {
    */
   static Verdict disturbed(String measured) {
     return new Verdict(measured + "; baseline slower than the variant", Status.INCONCLUSIVE);
+  }
+
+  /** Reports a measured figure that no goal judges. */
+  static Verdict notJudged(String measured) {
+    return new Verdict(measured, Status.NOT_JUDGED);
   }
 
   static Verdict missing(String what) {

@@ -195,6 +195,78 @@ class GenerateReportTest {
   }
 
   @Test
+  void endToEndRatioIsNotJudged() throws IOException {
+    // when
+    String page = generatePage();
+
+    // then: 2.40 ms over 1.60 ms is 1.50×, and the relative errors 1/24 and 1/16 give ± 0.11
+    String ratio =
+        row(page, "| End-to-end chain | no goal set | chain vs the same steps with bare parts |");
+    assertThat(ratio).contains("| 1.50× ± 0.11 (2.40 ms vs 1.60 ms) | none |");
+    assertThat(ratio).endsWith("| **not judged** |");
+  }
+
+  @Test
+  void endToEndTargetUsesSampleP99() throws IOException {
+    // when
+    String page = generatePage();
+
+    // then
+    String latency =
+        row(page, "| End-to-end chain | original target | latency (EndToEndBenchmark.chain) |");
+    assertThat(latency).contains("| p99 9.20 ms | < 5,000 ms |");
+    assertThat(latency).endsWith("| **met** |");
+  }
+
+  @Test
+  void endToEndTableComparesWithBareParts() throws Exception {
+    // when
+    String page = generatePage();
+
+    // then
+    String chain = row(page, "| discovery, A2A, MCP | OSSP |");
+    assertThat(chain).contains("| 2,400 ± 100 us/op | 2.40 ms | +800 µs | 146 KiB |");
+    String direct = row(page, "| same steps, bare parts | list scan, HttpClient 5, raw pipe |");
+    assertThat(direct).endsWith("| 97.7 KiB | 1.50× |");
+    List<Double> widths = barWidths(directory.resolve("charts/e2e-chain.svg"));
+    assertThat(widths).hasSize(2);
+    assertThat(widths.get(1))
+        .isCloseTo(SvgCharts.BAR_AREA * 1600 / 2400.0, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(directory.resolve("charts/e2e-percentiles.svg")).exists();
+  }
+
+  @Test
+  void ratioWithoutBaselineIsNotMeasured() throws IOException {
+    // given: a run of the chain alone
+    Files.writeString(
+        resultsFile,
+        """
+        {"format": "ossp-benchmark-results/1", "mode": "quick",
+         "started": "2026-12-01T10:00:00Z", "finished": "2026-12-01T10:01:00Z",
+         "environment": {"jdk": "17", "cpuModel": "Example CPU", "cores": 2, "gc": "G1",
+                         "os": "Linux"},
+         "results": [{"benchmark": "dev.ossp.runtime.benchmarks.EndToEndBenchmark.chain",
+                      "mode": "avgt", "threads": 1, "forks": 1,
+                      "primaryMetric": {"score": 2400.0, "scoreError": 100.0,
+                                        "scoreUnit": "us/op"},
+                      "secondaryMetrics": {}}]}
+        """);
+
+    // when
+    String page = generatePage();
+
+    // then
+    String ratio =
+        row(page, "| End-to-end chain | no goal set | chain vs the same steps with bare parts |");
+    assertThat(ratio).contains("no result for EndToEndBenchmark.directChain (avgt)");
+    assertThat(ratio).endsWith("| **not measured** |");
+    String latency =
+        row(page, "| End-to-end chain | original target | latency (EndToEndBenchmark.chain) |");
+    assertThat(latency).contains("| mean 2.40 ms | < 5,000 ms |");
+    assertThat(latency).endsWith("| **met** |");
+  }
+
+  @Test
   void readRejectsOtherFormat() throws IOException {
     // given
     Path raw = directory.resolve("raw.json");
