@@ -76,6 +76,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       pipe of {@link McpBenchmark} does.
  * </ul>
  *
+ * <p>Unlike the quickstart, which queries over the node's HTTP API and reads a file through the MCP
+ * filesystem server, the chain queries the registry API in-process and calls {@code echo}, so the
+ * MCP step matches {@link McpBenchmark}.
+ *
  * <p>Both send the node agent a {@code discover-agents} request for domain {@value #OWN_DOMAIN}
  * with limit 1, so the agent runs one discovery query and returns a completed task containing its
  * own card. Besides the node's card, the registry contains {@value #OTHER_AGENTS} agents of {@link
