@@ -160,6 +160,12 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /** Adds a value to response header {@code name}, after any set before. */
+    public Exchange addHeader(String name, String value) {
+      response.getHeaders().add(name, value);
+      return this;
+    }
+
     public void respond(int status, String contentType, byte[] body) throws Exception {
       response.setStatus(status);
       if (contentType != null) {

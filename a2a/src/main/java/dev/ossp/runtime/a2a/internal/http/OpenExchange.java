@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * thread.
  */
 public final class OpenExchange implements AutoCloseable {
+  private static final int UNKNOWN_LENGTH_INITIAL_BYTES = 1024;
+  private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
   private final HttpUriRequestBase request;
   private final ClassicHttpResponse response;
   private final URI uri;
@@ -59,11 +63,13 @@ public final class OpenExchange implements AutoCloseable {
   /**
    * The headers, by name as received, values in order. When HttpClient decoded the body (gzip,
    * x-gzip or deflate), {@code Content-Encoding}, {@code Content-Length} and {@code Content-MD5} of
-   * the encoded form are left out, so the headers describe the decoded body.
+   * the encoded form are left out, so the headers describe the decoded body. The value lists are
+   * immutable, so {@code AgentResponse} keeps them without copying.
    */
   public Map<String, List<String>> headers() {
     boolean decoded = decodedEncoding();
     Map<String, List<String>> headers = new LinkedHashMap<>();
+    boolean repeated = false;
     for (Header header : response.getHeaders()) {
       String name = header.getName();
       if (decoded
@@ -72,7 +78,20 @@ public final class OpenExchange implements AutoCloseable {
               || name.equalsIgnoreCase("Content-MD5"))) {
         continue;
       }
-      headers.computeIfAbsent(name, unused -> new ArrayList<>()).add(header.getValue());
+      List<String> values = headers.get(name);
+      if (values == null) {
+        headers.put(name, List.of(header.getValue()));
+      } else if (values instanceof ArrayList<String> list) {
+        list.add(header.getValue());
+      } else {
+        List<String> list = new ArrayList<>(values);
+        list.add(header.getValue());
+        headers.put(name, list);
+        repeated = true;
+      }
+    }
+    if (repeated) {
+      headers.replaceAll((name, values) -> List.copyOf(values));
     }
     return headers;
   }
@@ -93,43 +112,80 @@ public final class OpenExchange implements AutoCloseable {
   }
 
   /**
-   * Reads the decoded body up to {@code maxBytes}.
+   * Reads the decoded body up to {@code maxBytes}. The buffer starts at the declared {@code
+   * Content-Length}, so a body of known length is read into one array of its size.
    *
    * @return the body, empty when the response has none
-   * @throws BodyTooLargeException when the body is longer; the exchange is then aborted
+   * @throws BodyTooLargeException when the body or its declared length is longer, after aborting
+   *     the exchange
    * @throws IOException when reading fails or times out
+   * @throws IllegalArgumentException when {@code maxBytes} is negative or does not fit in an array
    */
   public byte[] readBody(long maxBytes) throws IOException {
+    if (maxBytes < 0 || maxBytes >= MAX_ARRAY_LENGTH) {
+      throw new IllegalArgumentException(
+          "maxBytes must be in 0.." + (MAX_ARRAY_LENGTH - 1) + ", was " + maxBytes);
+    }
+
     HttpEntity entity = response.getEntity();
     if (entity == null) {
       return new byte[0];
+    }
+    long declaredLength = entity.getContentLength();
+    if (declaredLength > maxBytes) {
+      abort();
+      throw new BodyTooLargeException(maxBytes);
     }
     try (InputStream in = entity.getContent()) {
       if (in == null) {
         consumed = true;
         return new byte[0];
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      long total = 0;
-      while (true) {
-        int read = in.read(buffer);
-        if (read < 0) {
-          consumed = true;
-          return out.toByteArray();
-        }
-        total += read;
-        if (total > maxBytes) {
-          abort();
-          throw new BodyTooLargeException(maxBytes);
-        }
-        out.write(buffer, 0, read);
-      }
+      byte[] body = readAll(in, declaredLength, maxBytes);
+      consumed = true;
+      return body;
     } catch (IOException e) {
       if (!consumed) {
         abort();
       }
       throw e;
+    }
+  }
+
+  /** Reads {@code in} to its end, or aborts and throws once more than {@code maxBytes} arrive. */
+  private byte[] readAll(InputStream in, long declaredLength, long maxBytes) throws IOException {
+    // One byte over the maximum is enough to tell that the body is too large.
+    long limit = maxBytes + 1;
+    byte[] buffer =
+        new byte
+            [(int)
+                Math.min(
+                    declaredLength >= 0 ? declaredLength : UNKNOWN_LENGTH_INITIAL_BYTES, limit)];
+    int length = 0;
+    while (true) {
+      if (length == buffer.length) {
+        // Probe for the end before growing, so a body of the declared length needs no copy.
+        int next = in.read();
+        if (next < 0) {
+          return buffer;
+        }
+        if (length + 1L > maxBytes) {
+          abort();
+          throw new BodyTooLargeException(maxBytes);
+        }
+        buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(2L * buffer.length, 64), limit));
+        buffer[length++] = (byte) next;
+        continue;
+      }
+      int read = in.read(buffer, length, buffer.length - length);
+      if (read < 0) {
+        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+      }
+      length += read;
+      if (length > maxBytes) {
+        abort();
+        throw new BodyTooLargeException(maxBytes);
+      }
     }
   }
 
@@ -160,7 +216,7 @@ public final class OpenExchange implements AutoCloseable {
       total += read;
     }
     byte[] prefix = out.toByteArray();
-    return java.util.Arrays.copyOf(prefix, maxBytes);
+    return Arrays.copyOf(prefix, maxBytes);
   }
 
   /** The decoded body as a stream, for server-sent events; null when there is no body. */
