@@ -60,6 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultAgentHttpClient implements AgentHttpClient, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultAgentHttpClient.class);
   private static final int ERROR_BODY_BYTES = 64 * 1024;
+  private static final int ROUTE_URLS = 1024;
   private static final List<String> FORBIDDEN_HEADERS =
       List.of(
           "host",
@@ -87,6 +88,7 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
   private final String userAgent;
   private final BatchRunner batches;
   private final Map<String, TargetMeters> meters = new ConcurrentHashMap<>();
+  private final RouteUrls routeUrls = new RouteUrls(ROUTE_URLS);
 
   private DefaultAgentHttpClient(Builder builder) {
     this.transport = Objects.requireNonNull(builder.transport, "transport");
@@ -122,7 +124,7 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
     List<URI> candidates = new ArrayList<>();
     for (AgentInterface endpoint : agent.interfaces()) {
       if (!endpoint.binding().equalsIgnoreCase("GRPC")) {
-        candidates.add(withRoute(endpoint.url(), route, agent.urn().toString()));
+        candidates.add(routeUrls.resolve(endpoint.url(), route, agent.urn().toString()));
       }
     }
     if (candidates.isEmpty()) {
@@ -603,19 +605,47 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
       @Nullable TargetOverride override,
       PreparedRequest request) {
     String providerName;
-    Map<String, String> values = new java.util.LinkedHashMap<>();
-    if (override != null && override.authProvider() != null) {
+    if (options.authProvider().isPresent()) {
+      providerName = options.authProvider().get();
+    } else if (override != null && override.authProvider() != null) {
       providerName = override.authProvider();
-      values.putAll(override.authSettings());
     } else {
       providerName = settings.defaultAuthProvider();
+    }
+    if (!providerName.equals("none")) {
+      Map<String, String> values = authSettings(target, options, override, providerName);
+      providerOf(providerName, target)
+          .authenticate(request, new dev.ossp.runtime.auth.AuthSettings(target.key(), values));
+    }
+    if (!options.delegationChain().isEmpty() && !providerName.equals("delegation")) {
+      Map<String, String> delegation = new java.util.LinkedHashMap<>();
+      delegation.put("chain", String.join(",", options.delegationChain()));
+      if (delegationAgent != null) {
+        delegation.put("agent", delegationAgent);
+      }
+      providerOf("delegation", target)
+          .authenticate(request, new dev.ossp.runtime.auth.AuthSettings(target.key(), delegation));
+    }
+  }
+
+  /**
+   * Merges the auth settings of a call. A target that names its own provider brings its own
+   * settings, else the target's settings overlay the defaults. The call's settings come last. For
+   * {@code api-key}, the card's first apiKey scheme fills in the key's location and name.
+   */
+  private Map<String, String> authSettings(
+      CallTarget target,
+      CallOptions options,
+      @Nullable TargetOverride override,
+      String providerName) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    if (override != null && override.authProvider() != null) {
+      values.putAll(override.authSettings());
+    } else {
       values.putAll(settings.defaultAuthSettings());
       if (override != null) {
         values.putAll(override.authSettings());
       }
-    }
-    if (options.authProvider().isPresent()) {
-      providerName = options.authProvider().get();
     }
     values.putAll(options.authSettings());
     if (providerName.equals("api-key")) {
@@ -631,19 +661,7 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
         }
       }
     }
-    if (!providerName.equals("none")) {
-      providerOf(providerName, target)
-          .authenticate(request, new dev.ossp.runtime.auth.AuthSettings(target.key(), values));
-    }
-    if (!options.delegationChain().isEmpty() && !providerName.equals("delegation")) {
-      Map<String, String> delegation = new java.util.LinkedHashMap<>();
-      delegation.put("chain", String.join(",", options.delegationChain()));
-      if (delegationAgent != null) {
-        delegation.put("agent", delegationAgent);
-      }
-      providerOf("delegation", target)
-          .authenticate(request, new dev.ossp.runtime.auth.AuthSettings(target.key(), delegation));
-    }
+    return values;
   }
 
   private AuthProvider providerOf(String name, CallTarget target) {
@@ -664,33 +682,11 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
                     false));
   }
 
-  static URI withRoute(URI base, String route, String target) {
-    if (!route.isEmpty() && !route.startsWith("/") && !route.startsWith("?")) {
-      throw new OsspException(
-          ErrorKind.VALIDATION,
-          "route '" + route + "' must start with '/' or '?', such as /v1/status",
-          null,
-          ErrorContext.builder().target(target).build(),
-          false);
-    }
-    String text = base.toString();
-    if (text.endsWith("/") && route.startsWith("/")) {
-      text = text.substring(0, text.length() - 1);
-    }
-    try {
-      return new URI(text + route);
-    } catch (java.net.URISyntaxException e) {
-      throw new OsspException(
-          ErrorKind.VALIDATION,
-          "route '" + route + "' does not form a valid URL: " + e.getReason(),
-          e,
-          ErrorContext.builder().target(target).build(),
-          false);
-    }
-  }
-
   private TargetMeters meterOf(String key) {
-    return meters.computeIfAbsent(key, unused -> new TargetMeters(metrics, key));
+    TargetMeters meter = meters.get(key);
+    return meter != null
+        ? meter
+        : meters.computeIfAbsent(key, unused -> new TargetMeters(metrics, key));
   }
 
   private AgentResponse fromCache(

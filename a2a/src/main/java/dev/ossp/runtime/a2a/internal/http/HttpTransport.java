@@ -77,6 +77,7 @@ public final class HttpTransport implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ScheduledFuture<?> maintenance;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable LastRequestConfig lastRequestConfig;
 
   /**
    * Creates the transport.
@@ -174,7 +175,6 @@ public final class HttpTransport implements AutoCloseable {
    * @throws IOException when the exchange fails; {@link #deadlineFired} tells whether the deadline
    *     aborted it
    */
-  @SuppressWarnings("deprecation") // The per-request connect timeout is still honored in 5.6.
   public OpenExchange open(ExchangeSpec spec, AtomicBoolean deadlineFired) throws IOException {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(deadlineFired, "deadlineFired");
@@ -193,13 +193,10 @@ public final class HttpTransport implements AutoCloseable {
     }
     long remaining = spec.deadlineNanos() - System.nanoTime();
     request.setConfig(
-        RequestConfig.custom()
-            .setConnectionRequestTimeout(timeout(cap(spec.leaseTimeout(), remaining)))
-            .setConnectTimeout(timeout(cap(spec.connectTimeout(), remaining)))
-            .setResponseTimeout(timeout(cap(spec.responseTimeout(), remaining)))
-            .setRedirectsEnabled(false)
-            .setAuthenticationEnabled(false)
-            .build());
+        requestConfig(
+            cap(spec.leaseTimeout(), remaining),
+            cap(spec.connectTimeout(), remaining),
+            cap(spec.responseTimeout(), remaining)));
     ScheduledFuture<?> deadlineTask =
         scheduler.schedule(
             () -> {
@@ -216,6 +213,37 @@ public final class HttpTransport implements AutoCloseable {
       throw e;
     }
   }
+
+  /**
+   * Returns the request config with these timeouts. The last one built is reused while calls keep
+   * the same timeouts, which they do unless a deadline is close or a call sets its own.
+   */
+  @SuppressWarnings("deprecation") // The per-request connect timeout is still honored in 5.6.
+  private RequestConfig requestConfig(Duration lease, Duration connect, Duration response) {
+    LastRequestConfig last = lastRequestConfig;
+    if (last != null
+        && last.lease().equals(lease)
+        && last.connect().equals(connect)
+        && last.response().equals(response)) {
+      return last.config();
+    }
+    RequestConfig config =
+        RequestConfig.custom()
+            .setConnectionRequestTimeout(timeout(lease))
+            .setConnectTimeout(timeout(connect))
+            .setResponseTimeout(timeout(response))
+            .setRedirectsEnabled(false)
+            .setAuthenticationEnabled(false)
+            .build();
+    lastRequestConfig = new LastRequestConfig(lease, connect, response, config);
+    return config;
+  }
+
+  /**
+   * A request config and its timeouts. {@link RequestConfig} is immutable, so requests share it.
+   */
+  private record LastRequestConfig(
+      Duration lease, Duration connect, Duration response, RequestConfig config) {}
 
   private static Duration cap(Duration value, long remainingNanos) {
     long nanos = Math.max(1_000_000L, remainingNanos);

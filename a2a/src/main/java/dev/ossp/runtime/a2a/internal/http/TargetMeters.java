@@ -19,7 +19,9 @@ final class TargetMeters {
   private final String target;
   private final Metrics.Timer latency;
   private final Metrics.Counter retries;
-  private final Map<String, Metrics.Counter> requests = new ConcurrentHashMap<>();
+  private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
+  private final Map<String, Map<String, Metrics.Counter>> requests = new ConcurrentHashMap<>();
   private volatile boolean breakerWatched;
 
   TargetMeters(Metrics metrics, String target) {
@@ -32,20 +34,28 @@ final class TargetMeters {
 
   void recordCall(String outcome, String statusClass, long nanos) {
     latency.recordNanos(nanos);
-    requests
-        .computeIfAbsent(
-            outcome + "|" + statusClass,
-            unused ->
-                metrics.counter(
-                    MetricCatalog.A2A_REQUESTS.name(),
-                    Tags.of(
-                        MetricCatalog.TAG_TARGET,
-                        target,
-                        MetricCatalog.TAG_OUTCOME,
-                        outcome,
-                        MetricCatalog.TAG_STATUS_CLASS,
-                        statusClass)))
-        .increment();
+    // Looked up without a key string or a capturing lambda, so a call allocates nothing here.
+    Map<String, Metrics.Counter> byStatus = requests.get(outcome);
+    if (byStatus == null) {
+      byStatus = requests.computeIfAbsent(outcome, unused -> new ConcurrentHashMap<>());
+    }
+    Metrics.Counter counter = byStatus.get(statusClass);
+    if (counter == null) {
+      counter =
+          byStatus.computeIfAbsent(
+              statusClass,
+              unused ->
+                  metrics.counter(
+                      MetricCatalog.A2A_REQUESTS.name(),
+                      Tags.of(
+                          MetricCatalog.TAG_TARGET,
+                          target,
+                          MetricCatalog.TAG_OUTCOME,
+                          outcome,
+                          MetricCatalog.TAG_STATUS_CLASS,
+                          statusClass)));
+    }
+    counter.increment();
   }
 
   void recordRetry() {
@@ -86,7 +96,11 @@ final class TargetMeters {
   }
 
   static String statusClass(int status) {
-    return status < 100 ? MetricCatalog.STATUS_CLASS_NONE : (status / 100) + "xx";
+    if (status < 100) {
+      return MetricCatalog.STATUS_CLASS_NONE;
+    }
+    int digit = status / 100;
+    return digit <= STATUS_CLASSES.length ? STATUS_CLASSES[digit - 1] : digit + "xx";
   }
 
   private static double stateValue(CircuitBreaker.State state) {
