@@ -62,9 +62,12 @@ final class TargetMeters {
     retries.increment();
   }
 
-  /** Registers the breaker's state gauge and transition counter once per target. */
+  /**
+   * Registers the breaker's state gauge and transition counter once per target. With the no-op
+   * facade it registers nothing, because a breaker with a listener creates an event for every call.
+   */
   void watch(CircuitBreaker breaker) {
-    if (breakerWatched) {
+    if (breakerWatched || metrics == Metrics.noop()) {
       return;
     }
     synchronized (this) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ossp.runtime.metrics.MetricCatalog;
 import dev.ossp.runtime.metrics.Metrics;
 import dev.ossp.runtime.metrics.Tags;
+import dev.ossp.runtime.resilience.CircuitBreaker;
+import dev.ossp.runtime.resilience.CircuitBreakerConfig;
+import dev.ossp.runtime.resilience.ResilienceProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +21,12 @@ import org.junit.jupiter.api.Test;
 class TargetMetersTest {
   private static final String TARGET = "urn:agent:test:meters@1.0.0";
 
-  /** Keeps every counter by name and tags, and the durations each timer recorded. */
+  /** Keeps every counter and gauge by name and tags, and the durations each timer recorded. */
   private static final class RecordingMetrics implements Metrics {
     final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     final List<Long> latencies = new CopyOnWriteArrayList<>();
     final AtomicLong counterLookups = new AtomicLong();
+    final Map<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
 
     @Override
     public Counter counter(String name, Tags tags) {
@@ -50,7 +56,14 @@ class TargetMetersTest {
     }
 
     @Override
-    public void gauge(String name, Tags tags, DoubleSupplier value) {}
+    public void gauge(String name, Tags tags, DoubleSupplier value) {
+      gauges.put(name + tags.asMap(), value);
+    }
+
+    long count(String name, Tags tags) {
+      AtomicLong count = counts.get(name + tags.asMap());
+      return count == null ? 0 : count.get();
+    }
 
     long count(String outcome, String statusClass) {
       Tags tags =
@@ -61,8 +74,7 @@ class TargetMetersTest {
               outcome,
               MetricCatalog.TAG_STATUS_CLASS,
               statusClass);
-      AtomicLong count = counts.get(MetricCatalog.A2A_REQUESTS.name() + tags.asMap());
-      return count == null ? 0 : count.get();
+      return count(MetricCatalog.A2A_REQUESTS.name(), tags);
     }
   }
 
@@ -117,5 +129,74 @@ class TargetMetersTest {
     assertThat(metrics.counterLookups.get() - atStart).isEqualTo(2);
     assertThat(metrics.count(MetricCatalog.OUTCOME_SUCCESS, "2xx")).isEqualTo(100);
     assertThat(metrics.count("server", "5xx")).isEqualTo(100);
+  }
+
+  /** Returns a real breaker whose {@code addListener} calls are counted in {@code listeners}. */
+  private static CircuitBreaker countingListeners(AtomicLong listeners) {
+    CircuitBreaker breaker =
+        ResilienceProvider.load()
+            .circuitBreakerRegistry(CircuitBreakerConfig.defaults())
+            .circuitBreaker(TARGET);
+    return (CircuitBreaker)
+        Proxy.newProxyInstance(
+            CircuitBreaker.class.getClassLoader(),
+            new Class<?>[] {CircuitBreaker.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("addListener")) {
+                listeners.incrementAndGet();
+              }
+              try {
+                return method.invoke(breaker, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void watchedBreakerTransitionsCounted() {
+    // given
+    RecordingMetrics metrics = new RecordingMetrics();
+    TargetMeters meters = new TargetMeters(metrics, TARGET);
+    AtomicLong listeners = new AtomicLong();
+    CircuitBreaker breaker = countingListeners(listeners);
+
+    // when
+    meters.watch(breaker);
+    meters.watch(breaker);
+    breaker.transitionToOpen();
+
+    // then
+    assertThat(listeners.get()).isEqualTo(1);
+    Tags targetTag = Tags.of(MetricCatalog.TAG_TARGET, TARGET);
+    assertThat(metrics.gauges.get(MetricCatalog.A2A_BREAKER_STATE.name() + targetTag.asMap()))
+        .isNotNull();
+    assertThat(
+            metrics
+                .gauges
+                .get(MetricCatalog.A2A_BREAKER_STATE.name() + targetTag.asMap())
+                .getAsDouble())
+        .isEqualTo(MetricCatalog.BREAKER_OPEN);
+    assertThat(
+            metrics.count(
+                MetricCatalog.A2A_BREAKER_TRANSITIONS.name(),
+                targetTag.and(MetricCatalog.TAG_FROM, "closed").and(MetricCatalog.TAG_TO, "open")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void noopMetricsAddNoBreakerListener() {
+    // given
+    TargetMeters meters = new TargetMeters(Metrics.noop(), TARGET);
+    AtomicLong listeners = new AtomicLong();
+    CircuitBreaker breaker = countingListeners(listeners);
+
+    // when
+    meters.watch(breaker);
+    breaker.transitionToOpen();
+
+    // then
+    assertThat(listeners.get()).isZero();
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
   }
 }
