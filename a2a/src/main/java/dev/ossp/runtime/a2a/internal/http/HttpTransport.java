@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *       Content-Encoding} and {@code Content-Length} so the headers describe the decoded body.
  *   <li>Redirects are not followed and HttpClient's own retries are off: the agent client decides
  *       about every retry.
- *   <li>Every exchange is aborted at its deadline by a scheduled task.
+ *   <li>Every exchange is aborted at its deadline by the {@link DeadlineTimer}.
  * </ul>
  *
  * <p>Thread-safe.
@@ -75,6 +75,7 @@ public final class HttpTransport implements AutoCloseable {
   private final PoolController controller;
   private final CloseableHttpClient client;
   private final ScheduledExecutorService scheduler;
+  private final DeadlineTimer deadlines;
   private final ScheduledFuture<?> maintenance;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile @Nullable LastRequestConfig lastRequestConfig;
@@ -144,6 +145,7 @@ public final class HttpTransport implements AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.scheduler = Executors.unconfigurableScheduledExecutorService(executor);
+    this.deadlines = new DeadlineTimer("ossp-a2a-http-deadlines");
     controller.addListener((key, oldLimit, newLimit, reason) -> applyRouteLimit(key, newLimit));
     long interval = settings.poolEvaluateInterval().toMillis();
     this.maintenance =
@@ -197,19 +199,18 @@ public final class HttpTransport implements AutoCloseable {
             cap(spec.leaseTimeout(), remaining),
             cap(spec.connectTimeout(), remaining),
             cap(spec.responseTimeout(), remaining)));
-    ScheduledFuture<?> deadlineTask =
-        scheduler.schedule(
+    DeadlineTimer.Deadline deadline =
+        deadlines.add(
+            spec.deadlineNanos(),
             () -> {
               deadlineFired.set(true);
               request.cancel();
-            },
-            Math.max(1, remaining),
-            TimeUnit.NANOSECONDS);
+            });
     try {
       ClassicHttpResponse response = client.executeOpen(null, request, HttpClientContext.create());
-      return new OpenExchange(request, response, spec.uri(), deadlineTask);
+      return new OpenExchange(request, response, spec.uri(), deadline);
     } catch (IOException | RuntimeException e) {
-      deadlineTask.cancel(false);
+      deadline.cancel();
       throw e;
     }
   }
@@ -289,7 +290,7 @@ public final class HttpTransport implements AutoCloseable {
     return settings;
   }
 
-  /** The scheduler for deadlines; shared with the client's other timers. */
+  /** The scheduler that runs the pool maintenance, shared with the client's other timers. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
@@ -328,6 +329,7 @@ public final class HttpTransport implements AutoCloseable {
     }
     maintenance.cancel(false);
     scheduler.shutdownNow();
+    deadlines.close();
     client.close(CloseMode.IMMEDIATE);
     pool.close(CloseMode.IMMEDIATE);
     LOG.debug("A2A HTTP transport closed");

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -34,7 +33,7 @@ public final class OpenExchange implements AutoCloseable {
   private final HttpUriRequestBase request;
   private final ClassicHttpResponse response;
   private final URI uri;
-  private final @Nullable ScheduledFuture<?> deadlineTask;
+  private final DeadlineTimer.@Nullable Deadline deadline;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean consumed;
 
@@ -42,11 +41,11 @@ public final class OpenExchange implements AutoCloseable {
       HttpUriRequestBase request,
       ClassicHttpResponse response,
       URI uri,
-      @Nullable ScheduledFuture<?> deadlineTask) {
+      DeadlineTimer.@Nullable Deadline deadline) {
     this.request = request;
     this.response = response;
     this.uri = uri;
-    this.deadlineTask = deadlineTask;
+    this.deadline = deadline;
     this.consumed = response.getEntity() == null;
   }
 
@@ -241,8 +240,8 @@ public final class OpenExchange implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (deadlineTask != null) {
-      deadlineTask.cancel(false);
+    if (deadline != null) {
+      deadline.cancel();
     }
     if (!consumed) {
       request.cancel();
