@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossp.runtime.discovery.AgentQuery;
 import dev.ossp.runtime.discovery.AgentRecord;
 import dev.ossp.runtime.discovery.internal.Json;
+import dev.ossp.runtime.discovery.internal.registry.RegistryEntry;
 import dev.ossp.runtime.error.ValidationException;
 import dev.ossp.runtime.error.Violation;
 import dev.ossp.runtime.urn.AgentUrn;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param field the sort field the position is in
  * @param value the sort value of the last agent returned, as text
+ * @param sortName the value case-folded, when sorting by name
  * @param version the value parsed, when sorting by version
  * @param time the value parsed, when sorting by a time
  * @param urn the URN of the last agent returned
@@ -33,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 record Cursor(
     AgentQuery.SortField field,
     String value,
+    @Nullable String sortName,
     @Nullable SemVer version,
     @Nullable Instant time,
     AgentUrn urn) {
@@ -82,17 +85,19 @@ record Cursor(
           field == AgentQuery.SortField.REGISTERED_AT || field == AgentQuery.SortField.LAST_UPDATED
               ? Instant.parse(value)
               : null;
-      return new Cursor(field, value, version, time, urn);
+      String sortName = field == AgentQuery.SortField.NAME ? RegistryEntry.foldCase(value) : null;
+      return new Cursor(field, value, sortName, version, time, urn);
     } catch (RuntimeException e) {
       throw invalid("cursor is malformed; pass the nextCursor of a previous result unchanged");
     }
   }
 
-  /** Returns whether {@code record} comes after this position in the result order. */
-  boolean precedes(AgentRecord record, AgentQuery.SortOrder order) {
+  /** Returns whether {@code entry} comes after this position in the result order. */
+  boolean precedes(RegistryEntry entry, AgentQuery.SortOrder order) {
+    AgentRecord record = entry.record();
     int primary =
         switch (field) {
-          case NAME -> String.CASE_INSENSITIVE_ORDER.compare(record.name(), value);
+          case NAME -> entry.sortName().compareTo(java.util.Objects.requireNonNull(sortName));
           case VERSION -> record.version().compareTo(java.util.Objects.requireNonNull(version));
           case REGISTERED_AT ->
               record.registeredAt().compareTo(java.util.Objects.requireNonNull(time));

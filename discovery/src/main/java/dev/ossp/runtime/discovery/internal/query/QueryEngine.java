@@ -6,16 +6,15 @@ import dev.ossp.runtime.discovery.AgentQuery;
 import dev.ossp.runtime.discovery.AgentRecord;
 import dev.ossp.runtime.discovery.internal.registry.AgentIndex;
 import dev.ossp.runtime.discovery.internal.registry.RegistryEntry;
+import dev.ossp.runtime.discovery.internal.registry.SlotChunk;
+import dev.ossp.runtime.discovery.internal.registry.SlotSet;
 import dev.ossp.runtime.urn.AgentUrn;
 import dev.ossp.runtime.urn.VersionRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +22,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Evaluates queries against the registry's indexes.
  *
- * <p>When a domain, capability or tag filter is set, candidates come from the smallest of those
- * posting sets, checked against the others; with only an any-of capability filter, from the union
- * of its posting sets; only a query without indexed filters scans every agent. Every candidate is
- * then checked against all filters and its lease, then the matches are ordered and paged. Pages
- * near the front are selected with a bounded heap instead of sorting every match.
+ * <p>When a domain, capability or tag filter is set, candidates are the intersection of those
+ * terms' slot sets, computed a 64-bit word at a time; with only an any-of capability filter, the
+ * union of its slot sets; only a query without indexed filters scans every agent. A candidate's
+ * lease and sort key are read from its slot's flat arrays, and its record only for the filters the
+ * indexes cannot decide (name, version, binding, health), unless a writer changed the slot during
+ * the read: then every filter is checked on the record. The matches are then ordered, in name order
+ * mostly by their sort keys alone, and a page is selected with a bounded heap instead of sorting
+ * every match.
  *
  * <p>This class is thread-safe.
  */
@@ -57,28 +59,25 @@ public final class QueryEngine {
     long nowMillis = now.toEpochMilli();
     Matcher matcher = new Matcher(query, nowMillis, health);
     collect(query, matcher);
-    List<AgentRecord> matches = matcher.matches;
+    Matches matches = matcher.matches;
     int total = matches.size();
-    Comparator<AgentRecord> order = Sorting.comparator(query.sort(), query.order());
+    Comparator<RegistryEntry> order = Sorting.comparator(query.sort(), query.order());
+    boolean bySortKey =
+        query.sort() == AgentQuery.SortField.NAME && query.order() == AgentQuery.SortOrder.ASC;
 
-    List<AgentRecord> candidates = matches;
+    Matches candidates = matches;
     int skip = query.offset();
     int offset = skip;
     if (cursor != null) {
-      candidates = new ArrayList<>();
-      for (AgentRecord record : matches) {
-        if (cursor.precedes(record, query.order())) {
-          candidates.add(record);
-        }
-      }
+      candidates = matches.filter(entry -> cursor.precedes(entry, query.order()));
       skip = 0;
       offset = total - candidates.size();
     }
-    List<AgentRecord> firstRecords = first(candidates, skip + limit, order);
-    List<AgentRecord> page =
-        skip >= firstRecords.size()
-            ? List.of()
-            : List.copyOf(firstRecords.subList(skip, firstRecords.size()));
+    int[] first = candidates.first(skip + limit, order, bySortKey);
+    List<AgentRecord> page = new ArrayList<>(Math.max(0, first.length - skip));
+    for (int i = skip; i < first.length; i++) {
+      page.add(candidates.entry(first[i]).record());
+    }
     String nextCursor =
         skip + limit < candidates.size() && !page.isEmpty()
             ? Cursor.encode(query, page.get(page.size() - 1))
@@ -86,11 +85,11 @@ public final class QueryEngine {
     AgentQuery effective =
         query.limit().isPresent() ? query : query.toBuilder().limit(limit).build();
     return new Evaluation(
-        effective, page, total, offset, nextCursor, now, matcher.earliestDeadline);
+        effective, List.copyOf(page), total, offset, nextCursor, now, matcher.earliestDeadline);
   }
 
   private void collect(AgentQuery query, Matcher matcher) {
-    List<Map<AgentUrn, RegistryEntry>> required = new ArrayList<>();
+    List<SlotSet> required = new ArrayList<>();
     query.domain().ifPresent(domain -> required.add(index.domains().get(domain)));
     for (String capability : query.capabilities()) {
       required.add(index.capabilities().get(capability));
@@ -98,33 +97,75 @@ public final class QueryEngine {
     for (String tag : query.tags()) {
       required.add(index.tags().get(tag));
     }
-    if (!required.isEmpty()) {
-      // The matcher checks every filter on the record, so the other postings need no lookup.
-      Map<AgentUrn, RegistryEntry> smallest = required.get(0);
-      for (Map<AgentUrn, RegistryEntry> postings : required) {
-        if (postings.size() < smallest.size()) {
-          smallest = postings;
-        }
-      }
-      for (RegistryEntry entry : smallest.values()) {
+    List<SlotSet> anyOf = new ArrayList<>();
+    for (String capability : query.anyCapabilities()) {
+      anyOf.add(index.capabilities().get(capability));
+    }
+    if (required.isEmpty() && anyOf.isEmpty()) {
+      for (RegistryEntry entry : index.entries()) {
         matcher.check(entry);
       }
       return;
     }
-    if (!query.anyCapabilities().isEmpty()) {
-      Set<AgentUrn> seen = new HashSet<>();
-      for (String capability : query.anyCapabilities()) {
-        for (RegistryEntry entry : index.capabilities().get(capability).values()) {
-          if (seen.add(entry.record().urn())) {
-            matcher.check(entry);
-          }
-        }
-      }
+    long releases = index.slotReleases();
+    SlotSet.Walk walk = required.isEmpty() ? SlotSet.union(anyOf) : SlotSet.intersection(required);
+    List<SlotSet> alsoAnyOf = required.isEmpty() ? List.of() : anyOf;
+    while (walk.next()) {
+      checkSlot(walk, alsoAnyOf, matcher);
+    }
+    if (index.slotReleases() != releases) {
+      matcher.removeDuplicates();
+    }
+  }
+
+  /**
+   * Checks the agent in {@code slot}. When the slot's stamp is the same even value before and after
+   * its entry, bits, deadline and sort key are read, they belong together: the bits are that
+   * entry's terms, so the indexed filters and the lease are decided from the slot's flat arrays and
+   * the entry is read only for the other filters. Otherwise a writer was busy with the slot, and
+   * every filter is checked on the record.
+   */
+  private void checkSlot(SlotSet.Walk walk, List<SlotSet> anyOf, Matcher matcher) {
+    int slot = walk.slot();
+    SlotChunk chunk = index.chunk(slot);
+    if (chunk == null) {
       return;
     }
-    for (RegistryEntry entry : index.entries()) {
-      matcher.check(entry);
+    int at = slot % SlotChunk.SLOTS;
+    int stamp = chunk.stamp(at);
+    RegistryEntry entry = chunk.entry(at);
+    if ((stamp & 1) == 0) {
+      if (entry == null) {
+        return;
+      }
+      boolean indexed = walk.stillHeld() && containsAny(anyOf, slot);
+      long visibleUntil = chunk.visibleUntil(at);
+      int match = indexed ? matcher.checkUnindexedFilters(entry, visibleUntil) : -1;
+      if (match >= 0) {
+        for (int word = 0; word < RegistryEntry.SORT_KEY_WORDS; word++) {
+          matcher.matches.sortKey(match, word, chunk.sortKey(at, word));
+        }
+      }
+      if (chunk.stamp(at) == stamp) {
+        return;
+      }
+      if (match >= 0) {
+        matcher.retract(match);
+      }
     }
+    matcher.check(chunk.entry(at));
+  }
+
+  private static boolean containsAny(List<SlotSet> sets, int slot) {
+    if (sets.isEmpty()) {
+      return true;
+    }
+    for (SlotSet set : sets) {
+      if (set.contains(slot)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -133,28 +174,6 @@ public final class QueryEngine {
    */
   public static boolean matchesFilters(AgentQuery query, AgentRecord record) {
     return new Matcher(query, 0, urn -> AgentHealth.Status.UNKNOWN).matchesIgnoringHealth(record);
-  }
-
-  /** Returns the first {@code count} records in {@code order}, sorted. */
-  private static List<AgentRecord> first(
-      List<AgentRecord> records, int count, Comparator<AgentRecord> order) {
-    if (count >= records.size() / 4) {
-      List<AgentRecord> sorted = new ArrayList<>(records);
-      sorted.sort(order);
-      return sorted.size() > count ? sorted.subList(0, count) : sorted;
-    }
-    PriorityQueue<AgentRecord> heap = new PriorityQueue<>(count + 1, order.reversed());
-    for (AgentRecord record : records) {
-      if (heap.size() < count) {
-        heap.add(record);
-      } else if (order.compare(record, heap.peek()) < 0) {
-        heap.poll();
-        heap.add(record);
-      }
-    }
-    List<AgentRecord> sorted = new ArrayList<>(heap);
-    sorted.sort(order);
-    return sorted;
   }
 
   /** Checks candidates against every filter and collects the matches. */
@@ -167,7 +186,8 @@ public final class QueryEngine {
     private final @Nullable VersionRange version;
     private final @Nullable String binding;
     private final AgentHealth.@Nullable Status status;
-    private final List<AgentRecord> matches = new ArrayList<>();
+    private final boolean otherFilters;
+    private final Matches matches = new Matches();
     private long earliestDeadline = Long.MAX_VALUE;
 
     Matcher(AgentQuery query, long nowMillis, Function<AgentUrn, AgentHealth.Status> health) {
@@ -179,25 +199,63 @@ public final class QueryEngine {
       this.version = query.version().orElse(null);
       this.binding = query.binding().orElse(null);
       this.status = query.health().orElse(null);
+      this.otherFilters = name != null || version != null || binding != null || status != null;
     }
 
+    /** Checks every filter on {@code entry}'s record. */
     void check(@Nullable RegistryEntry entry) {
       if (entry == null || !entry.visibleAt(nowMillis)) {
         return;
       }
       AgentRecord record = entry.record();
-      if (matches(record)) {
-        matches.add(record);
-        earliestDeadline = Math.min(earliestDeadline, entry.leaseDeadlineMillis());
+      if (matchesIndexedFilters(record) && matchesOtherFilters(record)) {
+        int match = add(entry, entry.leaseDeadlineMillis());
+        for (int word = 0; word < RegistryEntry.SORT_KEY_WORDS; word++) {
+          matches.sortKey(match, word, entry.sortKey(word));
+        }
       }
     }
 
-    private boolean matches(AgentRecord record) {
-      return matchesIgnoringHealth(record)
-          && (status == null || health.apply(record.urn()) == status);
+    /**
+     * Checks the filters the term indexes cannot decide; the caller has decided the others and read
+     * the entry's lease deadline from its slot. Returns the index of the new match, whose sort key
+     * the caller copies from the slot, or -1.
+     */
+    int checkUnindexedFilters(RegistryEntry entry, long visibleUntil) {
+      if (visibleUntil <= nowMillis) {
+        return -1;
+      }
+      if (!otherFilters || matchesOtherFilters(entry.record())) {
+        return add(entry, visibleUntil);
+      }
+      return -1;
+    }
+
+    /**
+     * Takes back the last match, added from a slot that changed while it was read; the caller then
+     * checks the entry on its record. The earliest deadline may stay lower than needed, which only
+     * makes a cached result expire sooner.
+     */
+    void retract(int match) {
+      matches.removeLast(match);
+    }
+
+    private int add(RegistryEntry entry, long deadline) {
+      earliestDeadline = Math.min(earliestDeadline, deadline);
+      return matches.add(entry);
+    }
+
+    /** Drops the second sighting of an agent that moved to another slot during the walk. */
+    void removeDuplicates() {
+      matches.removeDuplicates();
     }
 
     private boolean matchesIgnoringHealth(AgentRecord record) {
+      return matchesIndexedFilters(record) && matchesOtherFiltersIgnoringHealth(record);
+    }
+
+    /** The domain, capability and tag filters. */
+    private boolean matchesIndexedFilters(AgentRecord record) {
       if (domain != null && !domain.equals(record.domain())) {
         return false;
       }
@@ -216,6 +274,16 @@ public final class QueryEngine {
           return false;
         }
       }
+      return true;
+    }
+
+    /** The name, version, binding and health filters. */
+    private boolean matchesOtherFilters(AgentRecord record) {
+      return matchesOtherFiltersIgnoringHealth(record)
+          && (status == null || health.apply(record.urn()) == status);
+    }
+
+    private boolean matchesOtherFiltersIgnoringHealth(AgentRecord record) {
       if (name != null && !containsIgnoreCase(record.name(), name)) {
         return false;
       }

@@ -3,28 +3,43 @@ package dev.ossp.runtime.discovery.internal.query;
 import dev.ossp.runtime.discovery.AgentQuery.SortField;
 import dev.ossp.runtime.discovery.AgentQuery.SortOrder;
 import dev.ossp.runtime.discovery.AgentRecord;
+import dev.ossp.runtime.discovery.internal.registry.RegistryEntry;
 import java.util.Comparator;
 
 /**
  * The result order: the sort field in the requested direction, ties broken by URN ascending so that
- * every order is total and pages are stable. Names compare ignoring case; versions by SemVer
- * precedence.
+ * every order is total and pages are stable. Names compare by their case-folded form ({@link
+ * RegistryEntry#sortName()}), which each entry computes once; versions by SemVer precedence.
  */
 final class Sorting {
   private Sorting() {}
 
-  static Comparator<AgentRecord> comparator(SortField field, SortOrder order) {
-    Comparator<AgentRecord> primary =
-        switch (field) {
-          case NAME -> (a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a.name(), b.name());
-          case VERSION -> (a, b) -> a.version().compareTo(b.version());
-          case REGISTERED_AT -> (a, b) -> a.registeredAt().compareTo(b.registeredAt());
-          case LAST_UPDATED -> (a, b) -> a.lastUpdated().compareTo(b.lastUpdated());
-        };
-    if (order == SortOrder.DESC) {
-      primary = primary.reversed();
-    }
-    return primary.thenComparing(AgentRecord::urn);
+  static Comparator<RegistryEntry> comparator(SortField field, SortOrder order) {
+    int sign = order == SortOrder.DESC ? -1 : 1;
+    return switch (field) {
+      case NAME ->
+          order == SortOrder.ASC
+              ? RegistryEntry::compareByNameThenUrn
+              : (a, b) -> {
+                int result = b.sortName().compareTo(a.sortName());
+                return result != 0 ? result : a.compareUrn(b);
+              };
+      case VERSION ->
+          (a, b) -> {
+            int result = a.record().version().compareTo(b.record().version());
+            return result != 0 ? sign * result : a.compareUrn(b);
+          };
+      case REGISTERED_AT ->
+          (a, b) -> {
+            int result = a.record().registeredAt().compareTo(b.record().registeredAt());
+            return result != 0 ? sign * result : a.compareUrn(b);
+          };
+      case LAST_UPDATED ->
+          (a, b) -> {
+            int result = a.record().lastUpdated().compareTo(b.record().lastUpdated());
+            return result != 0 ? sign * result : a.compareUrn(b);
+          };
+    };
   }
 
   /** Returns the sort value of {@code record} in the text form a cursor stores. */

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry's in-memory state: every entry by URN, inverted indexes over the visible agents
- * (domain, capability, tag), and the versions registered under each unversioned URN.
+ * The registry's in-memory state: every entry by URN and by slot number, inverted indexes over the
+ * visible agents (domain, capability, tag) as bit sets of slots, and the versions registered under
+ * each unversioned URN.
  *
  * <p>Writers for one URN are serialized by the registry; readers never lock. A reader may see an
  * entry before or after a concurrent change, so query code checks every filter against the entry it
@@ -23,10 +24,36 @@ public final class AgentIndex {
   private final Postings domains = new Postings();
   private final Postings capabilities = new Postings();
   private final Postings tags = new Postings();
+  private final SlotTable slots = new SlotTable();
 
   /** Returns the entry for the versioned {@code urn}, visible or not. */
   public @Nullable RegistryEntry entry(AgentUrn urn) {
     return entries.get(urn);
+  }
+
+  /** Returns the entry in {@code slot}, visible or not, or null when the slot is empty. */
+  public @Nullable RegistryEntry entryAt(int slot) {
+    return slots.get(slot);
+  }
+
+  /**
+   * Returns the chunk that holds the state of {@code slot}, or null when no slot in its range was
+   * ever used; the slot's place in it is {@code slot % SlotChunk.SLOTS}. When a reader reads the
+   * same even stamp before and after reading a slot's entry, deadline, sort key and its bits in the
+   * term indexes, they all belong together, so the reader need not check the entry's record for the
+   * indexed terms.
+   */
+  public @Nullable SlotChunk chunk(int slot) {
+    return slots.chunkOrNull(slot);
+  }
+
+  /**
+   * Returns how many slots have been freed so far. A reader that walked the slots while this count
+   * changed may have met one agent under two slots: removed from one, then registered again in
+   * another.
+   */
+  public long slotReleases() {
+    return slots.releases();
   }
 
   /** Returns every entry, visible or not; weakly consistent. */
@@ -89,23 +116,40 @@ public final class AgentIndex {
    */
   void put(RegistryEntry entry, @Nullable RegistryEntry previous) {
     AgentRecord record = entry.record();
-    entries.put(record.urn(), entry);
+    RegistryEntry current = entries.get(record.urn());
+    int slot = current != null ? current.slot() : slots.allocate();
+    entry.slot(slot);
+    slots.stampChange(slot);
+    try {
+      slots.set(slot, entry);
+      entries.put(record.urn(), entry);
+      index(entry);
+      if (previous != null && !previous.expired()) {
+        unindexStale(previous.record(), record, slot);
+      }
+    } finally {
+      slots.stampChange(slot);
+    }
     versions
         .computeIfAbsent(record.urn().withoutVersion(), key -> ConcurrentHashMap.newKeySet(2))
         .add(record.urn());
-    index(entry);
-    if (previous != null && !previous.expired()) {
-      unindexStale(previous.record(), record);
-    }
   }
 
   /** Removes an entry and its index postings. */
   void remove(RegistryEntry entry) {
     AgentRecord record = entry.record();
-    if (!entry.expired()) {
-      unindex(record);
+    int slot = entry.slot();
+    slots.stampChange(slot);
+    try {
+      if (!entry.expired()) {
+        unindex(entry);
+      }
+      if (entries.remove(record.urn(), entry)) {
+        slots.release(slot);
+      }
+    } finally {
+      slots.stampChange(slot);
     }
-    entries.remove(record.urn(), entry);
     versions.computeIfPresent(
         record.urn().withoutVersion(),
         (key, set) -> {
@@ -114,53 +158,74 @@ public final class AgentIndex {
         });
   }
 
+  /** Renews the lease of the current entry of its agent, a hidden one included. */
+  void renew(RegistryEntry entry, long deadlineMillis) {
+    entry.renew(deadlineMillis);
+    if (slots.get(entry.slot()) == entry) {
+      slots.deadline(entry.slot(), deadlineMillis);
+    }
+  }
+
   /** Hides an expired entry from the indexes; the entry stays for its grace period. */
   void hide(RegistryEntry entry) {
-    unindex(entry.record());
+    slots.stampChange(entry.slot());
+    try {
+      slots.deadline(entry.slot(), SlotTable.HIDDEN);
+      unindex(entry);
+    } finally {
+      slots.stampChange(entry.slot());
+    }
   }
 
   /** Indexes an entry again after a heartbeat restored it. */
   void show(RegistryEntry entry) {
-    index(entry);
+    slots.stampChange(entry.slot());
+    try {
+      slots.deadline(entry.slot(), entry.leaseDeadlineMillis());
+      index(entry);
+    } finally {
+      slots.stampChange(entry.slot());
+    }
   }
 
   private void index(RegistryEntry entry) {
     AgentRecord record = entry.record();
-    domains.add(record.domain(), entry);
+    int slot = entry.slot();
+    domains.add(record.domain(), slot);
     for (String capability : record.capabilities()) {
-      capabilities.add(capability, entry);
+      capabilities.add(capability, slot);
     }
     for (String tag : record.tags()) {
-      tags.add(tag, entry);
+      tags.add(tag, slot);
     }
   }
 
   /** Removes the terms of {@code previous} that {@code current} no longer carries. */
-  private void unindexStale(AgentRecord previous, AgentRecord current) {
-    AgentUrn urn = previous.urn();
+  private void unindexStale(AgentRecord previous, AgentRecord current, int slot) {
     if (!previous.domain().equals(current.domain())) {
-      domains.remove(previous.domain(), urn);
+      domains.remove(previous.domain(), slot);
     }
     for (String capability : previous.capabilities()) {
       if (!current.capabilities().contains(capability)) {
-        capabilities.remove(capability, urn);
+        capabilities.remove(capability, slot);
       }
     }
     for (String tag : previous.tags()) {
       if (!current.tags().contains(tag)) {
-        tags.remove(tag, urn);
+        tags.remove(tag, slot);
       }
     }
   }
 
-  private void unindex(AgentRecord record) {
-    AgentUrn urn = record.urn();
-    domains.remove(record.domain(), urn);
+  private void unindex(RegistryEntry entry) {
+    AgentRecord record = entry.record();
+    int slot = entry.slot();
+    domains.remove(record.domain(), slot);
     for (String capability : record.capabilities()) {
-      capabilities.remove(capability, urn);
+      capabilities.remove(capability, slot);
     }
     for (String tag : record.tags()) {
-      tags.remove(tag, urn);
+      tags.remove(tag, slot);
     }
   }
 }

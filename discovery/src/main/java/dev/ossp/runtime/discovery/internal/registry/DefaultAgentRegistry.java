@@ -381,7 +381,7 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
       if (shared) {
         entry = renewInStore(entry, ttl, now);
       } else {
-        entry.renew(deadline(now, ttl));
+        index.renew(entry, deadline(now, ttl));
         if (restore) {
           index.show(entry);
           queries.invalidate(null, entry.record());

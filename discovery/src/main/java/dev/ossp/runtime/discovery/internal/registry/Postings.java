@@ -1,48 +1,46 @@
 package dev.ossp.runtime.discovery.internal.registry;
 
-import dev.ossp.runtime.urn.AgentUrn;
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An inverted index from a term (a domain, capability or tag) to the entries of the agents that
- * carry it. Postings hold the entries themselves, so a query walks a posting without a second
- * lookup. Adds and removes for one term are atomic, and a term with no agents left is dropped, so
- * the index never holds more terms than the registered agents carry.
+ * An inverted index from a term (a domain, capability or tag) to the slots of the agents that carry
+ * it. A set of slots is changed only inside the map operation for its term, so adds and removes for
+ * one term are atomic, and a term with no agents left is dropped: the index never holds more terms
+ * than the registered agents carry.
  *
- * <p>This class is thread-safe; iteration over a posting is weakly consistent.
+ * <p>This class is thread-safe; a reader sees each slot of a set before or after a concurrent
+ * change.
  */
 public final class Postings {
-  private final ConcurrentHashMap<String, ConcurrentHashMap<AgentUrn, RegistryEntry>> postings =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SlotSet> postings = new ConcurrentHashMap<>();
 
-  /** Adds {@code entry} under {@code term}, replacing an older entry of the same agent. */
-  void add(String term, RegistryEntry entry) {
+  /** Adds {@code slot} under {@code term}. */
+  void add(String term, int slot) {
     postings.compute(
         term,
-        (key, entries) -> {
-          ConcurrentHashMap<AgentUrn, RegistryEntry> map =
-              entries == null ? new ConcurrentHashMap<>(4) : entries;
-          map.put(entry.record().urn(), entry);
-          return map;
+        (key, slots) -> {
+          SlotSet set = slots == null ? new SlotSet() : slots;
+          set.add(slot);
+          return set;
         });
   }
 
-  void remove(String term, AgentUrn urn) {
+  /** Removes {@code slot} from {@code term}. */
+  void remove(String term, int slot) {
     postings.computeIfPresent(
         term,
-        (key, entries) -> {
-          entries.remove(urn);
-          return entries.isEmpty() ? null : entries;
+        (key, slots) -> {
+          slots.remove(slot);
+          return slots.isEmpty() ? null : slots;
         });
   }
 
-  /** Returns the entries carrying {@code term}, by URN; an empty map when none. */
-  public Map<AgentUrn, RegistryEntry> get(String term) {
-    Map<AgentUrn, RegistryEntry> entries = postings.get(term);
-    return entries == null ? Collections.emptyMap() : entries;
+  /** Returns the slots of the agents carrying {@code term}; an empty set when none. */
+  public SlotSet get(String term) {
+    SlotSet slots = postings.get(term);
+    return slots == null ? SlotSet.EMPTY : slots;
   }
 
   /** Returns the number of distinct terms. */
@@ -53,7 +51,7 @@ public final class Postings {
   /** Returns each term's agent count, sorted by term. */
   public Map<String, Integer> counts() {
     Map<String, Integer> counts = new TreeMap<>();
-    postings.forEach((term, entries) -> counts.put(term, entries.size()));
+    postings.forEach((term, slots) -> counts.put(term, slots.size()));
     return counts;
   }
 }
