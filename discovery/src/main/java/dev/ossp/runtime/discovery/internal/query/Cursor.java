@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param field the sort field the position is in
  * @param value the sort value of the last agent returned, as text
- * @param sortName the value case-folded, when sorting by name
  * @param version the value parsed, when sorting by version
  * @param time the value parsed, when sorting by a time
  * @param urn the URN of the last agent returned
@@ -35,7 +34,6 @@ import org.jspecify.annotations.Nullable;
 record Cursor(
     AgentQuery.SortField field,
     String value,
-    @Nullable String sortName,
     @Nullable SemVer version,
     @Nullable Instant time,
     AgentUrn urn) {
@@ -85,8 +83,7 @@ record Cursor(
           field == AgentQuery.SortField.REGISTERED_AT || field == AgentQuery.SortField.LAST_UPDATED
               ? Instant.parse(value)
               : null;
-      String sortName = field == AgentQuery.SortField.NAME ? RegistryEntry.foldCase(value) : null;
-      return new Cursor(field, value, sortName, version, time, urn);
+      return new Cursor(field, value, version, time, urn);
     } catch (RuntimeException e) {
       throw invalid("cursor is malformed; pass the nextCursor of a previous result unchanged");
     }
@@ -97,7 +94,7 @@ record Cursor(
     AgentRecord record = entry.record();
     int primary =
         switch (field) {
-          case NAME -> entry.sortName().compareTo(java.util.Objects.requireNonNull(sortName));
+          case NAME -> String.CASE_INSENSITIVE_ORDER.compare(record.name(), value);
           case VERSION -> record.version().compareTo(java.util.Objects.requireNonNull(version));
           case REGISTERED_AT ->
               record.registeredAt().compareTo(java.util.Objects.requireNonNull(time));

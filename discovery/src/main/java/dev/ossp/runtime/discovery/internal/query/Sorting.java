@@ -8,8 +8,8 @@ import java.util.Comparator;
 
 /**
  * The result order: the sort field in the requested direction, ties broken by URN ascending so that
- * every order is total and pages are stable. Names compare by their case-folded form ({@link
- * RegistryEntry#sortName()}), which each entry computes once; versions by SemVer precedence.
+ * every order is total and pages are stable. Names compare ignoring case; versions by SemVer
+ * precedence.
  */
 final class Sorting {
   private Sorting() {}
@@ -21,23 +21,24 @@ final class Sorting {
           order == SortOrder.ASC
               ? RegistryEntry::compareByNameThenUrn
               : (a, b) -> {
-                int result = b.sortName().compareTo(a.sortName());
-                return result != 0 ? result : a.compareUrn(b);
+                int result =
+                    String.CASE_INSENSITIVE_ORDER.compare(b.record().name(), a.record().name());
+                return result != 0 ? result : a.record().urn().compareTo(b.record().urn());
               };
       case VERSION ->
           (a, b) -> {
             int result = a.record().version().compareTo(b.record().version());
-            return result != 0 ? sign * result : a.compareUrn(b);
+            return result != 0 ? sign * result : a.record().urn().compareTo(b.record().urn());
           };
       case REGISTERED_AT ->
           (a, b) -> {
             int result = a.record().registeredAt().compareTo(b.record().registeredAt());
-            return result != 0 ? sign * result : a.compareUrn(b);
+            return result != 0 ? sign * result : a.record().urn().compareTo(b.record().urn());
           };
       case LAST_UPDATED ->
           (a, b) -> {
             int result = a.record().lastUpdated().compareTo(b.record().lastUpdated());
-            return result != 0 ? sign * result : a.compareUrn(b);
+            return result != 0 ? sign * result : a.record().urn().compareTo(b.record().urn());
           };
     };
   }

@@ -178,4 +178,82 @@ class RegistryConcurrencyTest {
     assertThat(again.cached()).isTrue();
     assertThat(again.agents()).isEqualTo(all.agents());
   }
+
+  @Test
+  void indexedQueriesDuringChurnNeverReturnAStaleOrRepeatedAgent() throws Exception {
+    // given: agents whose capability flips between "hot" and "cold", and agents deregistered and
+    // registered again, so slots are reused while queries walk them
+    int agents = 200;
+    for (int i = 0; i < agents; i++) {
+      registry.upsert(churnAgent(i, "hot"));
+    }
+    CountDownLatch writersDone = new CountDownLatch(2);
+    List<java.util.concurrent.Callable<Integer>> tasks = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      java.util.Random random = new java.util.Random(t);
+      tasks.add(
+          () -> {
+            try {
+              for (int op = 0; op < 3_000; op++) {
+                int i = random.nextInt(agents);
+                if (random.nextInt(4) == 0) {
+                  registry.deregister(AgentUrn.parse("urn:agent:churn:a-" + i + "@1.0.0"));
+                  registry.upsert(churnAgent(i, random.nextBoolean() ? "hot" : "cold"));
+                } else {
+                  registry.upsert(churnAgent(i, random.nextBoolean() ? "hot" : "cold"));
+                }
+              }
+            } finally {
+              writersDone.countDown();
+            }
+            return 0;
+          });
+    }
+    for (int t = 0; t < 2; t++) {
+      tasks.add(
+          () -> {
+            int checked = 0;
+            for (int round = 0; writersDone.getCount() > 0 && round < 20_000; round++) {
+              // A limit of its own per round keeps most queries away from the result cache.
+              QueryResult result =
+                  registry.query(
+                      AgentQuery.builder()
+                          .domain("churn")
+                          .capabilities("hot")
+                          .limit(300 + round % 700)
+                          .build());
+              java.util.Set<AgentUrn> seen = new java.util.HashSet<>();
+              for (AgentRecord record : result.agents()) {
+                assertThat(record.domain()).isEqualTo("churn");
+                assertThat(record.capabilities()).contains("hot");
+                assertThat(seen.add(record.urn())).as("%s twice", record.urn()).isTrue();
+                checked++;
+              }
+              assertThat(result.agents()).hasSize(result.total());
+            }
+            return checked;
+          });
+    }
+
+    // when
+    List<Integer> checked = runAll(tasks);
+
+    // then
+    assertThat(checked.get(2) + checked.get(3)).isPositive();
+    List<AgentUrn> hot =
+        registry.list().stream()
+            .filter(r -> r.domain().equals("churn") && r.capabilities().contains("hot"))
+            .map(AgentRecord::urn)
+            .sorted()
+            .toList();
+    QueryResult last =
+        registry.query(AgentQuery.builder().domain("churn").capabilities("hot").limit(999).build());
+    assertThat(last.agents().stream().map(AgentRecord::urn).sorted().toList())
+        .containsExactlyElementsOf(hot);
+  }
+
+  private static AgentRegistration churnAgent(int i, String skill) {
+    return AgentRegistration.of(
+        AgentUrn.parse("urn:agent:churn:a-" + i), Cards.a2a("Churn " + (i % 17), "1.0.0", skill));
+  }
 }
