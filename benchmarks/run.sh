@@ -4,8 +4,10 @@
 # Usage: benchmarks/run.sh [quick|full] [JMH_ARGUMENT...]
 #   quick  1 fork, 2 x 1 s warmup, 3 x 1 s measurement: about 10 minutes on 2 cores.
 #   full   the resilience benchmarks with 3 forks, 5 x 1 s warmup and 5 x 1 s measurement,
-#          because their 2-thread runs vary from fork to fork. The others with 1 fork,
-#          3 x 2 s warmup and 5 x 2 s measurement. About 35 minutes on 2 cores.
+#          because their 2-thread runs vary from fork to fork. The A2A benchmarks with 2 forks
+#          and 6 x 3 s warmup, because each fork starts a whole runtime and its JIT work
+#          outlasts a short warmup. The others with 1 fork, 3 x 2 s warmup and 5 x 2 s
+#          measurement. About 45 minutes on 2 cores.
 # Further arguments go to JMH: in quick mode a benchmark name pattern narrows the run, e.g.
 # 'McpBenchmark'; in full mode pass only options such as '-p agents=1000', because a pattern
 # would add benchmarks to both of its invocations.
@@ -64,8 +66,11 @@ else
   resilience='^dev\.ossp\.runtime\.benchmarks\.(CircuitBreakerBenchmark|RetryBenchmark)\.'
   run_jmh "$work/resilience.json" -f 3 -wi 5 -w 1s -i 5 -r 1s "$resilience" "$@"
   parts+=("$work/resilience.json")
+  a2a='^dev\.ossp\.runtime\.benchmarks\.A2aBenchmark\.'
+  run_jmh "$work/a2a.json" -f 2 -wi 6 -w 3s -i 5 -r 2s "$a2a" "$@"
+  parts+=("$work/a2a.json")
   run_jmh "$work/others.json" -f 1 -wi 3 -w 2s -i 5 -r 2s \
-    -e "$resilience" '^dev\.ossp\.runtime\.benchmarks\.' "$@"
+    -e "$resilience" -e "$a2a" '^dev\.ossp\.runtime\.benchmarks\.' "$@"
   parts+=("$work/others.json")
 fi
 
