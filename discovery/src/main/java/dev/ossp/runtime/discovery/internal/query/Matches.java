@@ -94,7 +94,8 @@ final class Matches {
    * with the root; the heap is then sorted in place.
    *
    * @param bySortKey whether {@code order} is ascending name order, which the sort keys decide
-   *     before the entries are compared
+   *     before the entries are compared, unless a match has the all-zero key of a name that no key
+   *     orders
    */
   int[] first(int count, Comparator<RegistryEntry> order, boolean bySortKey) {
     int capacity = Math.min(count, size);
@@ -102,23 +103,37 @@ final class Matches {
     if (capacity == 0) {
       return heap;
     }
-    if (bySortKey) {
+    boolean byKey = bySortKey && !hasZeroKey();
+    if (byKey) {
       computeLeads();
     }
     int heapSize = 0;
     for (int i = 0; i < size; i++) {
       if (heapSize < capacity) {
-        siftUp(heap, heapSize++, i, order, bySortKey);
-      } else if (compare(i, heap[0], order, bySortKey) < 0) {
-        siftDown(heap, heapSize, i, order, bySortKey);
+        siftUp(heap, heapSize++, i, order, byKey);
+      } else if (compare(i, heap[0], order, byKey) < 0) {
+        siftDown(heap, heapSize, i, order, byKey);
       }
     }
     for (int end = heapSize - 1; end > 0; end--) {
       int greatest = heap[0];
-      siftDown(heap, end, heap[end], order, bySortKey);
+      siftDown(heap, end, heap[end], order, byKey);
       heap[end] = greatest;
     }
     return heap;
+  }
+
+  private boolean hasZeroKey() {
+    for (int i = 0; i < size; i++) {
+      long bits = 0;
+      for (int word = 0; word < WORDS; word++) {
+        bits |= keys[WORDS * i + word];
+      }
+      if (bits == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -56,6 +56,11 @@ public final class RegistryEntry {
    * code point plus one is written as UTF-8 writes a code point, and a zero byte separates the
    * parts. So when the keys of two entries differ, comparing them word by word, unsigned, orders
    * the entries as {@link #compareByNameThenUrn} does, and only equal keys need that comparison.
+   *
+   * <p>A name with an unpaired surrogate gets the all-zero key, which no other name gets: {@link
+   * String#CASE_INSENSITIVE_ORDER} pairs such a surrogate with its neighbor at the position where
+   * two names differ, so no code point encoding orders it. A query with such a match orders its
+   * page with the full comparison.
    */
   public long sortKey(int word) {
     return switch (word) {
@@ -68,6 +73,9 @@ public final class RegistryEntry {
   }
 
   private static long[] sortKey(String name, AgentUrn urn) {
+    if (hasUnpairedSurrogate(name)) {
+      return new long[SORT_KEY_WORDS];
+    }
     byte[] bytes = new byte[SORT_KEY_WORDS * Long.BYTES];
     int length = encode(name, true, bytes, 0);
     length = encode(urn.domain(), false, bytes, length + 1);
@@ -77,6 +85,20 @@ public final class RegistryEntry {
       words[i / Long.BYTES] = (words[i / Long.BYTES] << 8) | (bytes[i] & 0xFF);
     }
     return words;
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Writes the code points of {@code text} from {@code position} on, as far as they fit. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -154,5 +155,29 @@ class QueryOrderingTest {
     }
 
     assertThat(walked).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void namesWithLoneSurrogatesKeepDocumentedOrder() {
+    // JSON escapes let a card carry unpaired surrogates, and String.CASE_INSENSITIVE_ORDER then
+    // pairs code units differently from a walk over code points.
+    String[] names = {"\\ud800\\udc00", "\\ud800\\ud801\\udc00", "\\ud800\\ue000", "\\udc00x"};
+    for (int i = 0; i < names.length; i++) {
+      String card =
+          "{\"protocolVersion\":\"0.3.0\",\"name\":\""
+              + names[i]
+              + "\",\"description\":\"lone surrogate\",\"url\":\"http://127.0.0.1:9000/a\","
+              + "\"preferredTransport\":\"JSONRPC\",\"version\":\"1.0.0\",\"skills\":"
+              + "[{\"id\":\"lone\",\"name\":\"lone\",\"tags\":[]}]}";
+      registry.register(AgentRegistration.of(AgentUrn.parse("urn:agent:lone:a-" + i), card));
+    }
+    AgentQuery query = AgentQuery.builder().capabilities("lone").sort(SortField.NAME).build();
+    List<AgentRecord> expected =
+        slowWay(record -> record.capabilities().contains("lone"), SortField.NAME, SortOrder.ASC);
+
+    QueryResult result = registry.query(query);
+
+    assertThat(expected).hasSize(names.length);
+    assertThat(result.agents()).containsExactlyElementsOf(expected);
   }
 }
