@@ -73,13 +73,15 @@ public final class QueryEngine {
       skip = 0;
       offset = total - candidates.size();
     }
-    int[] first = candidates.first(skip + limit, order, bySortKey);
+    // The end is a long because an offset near Integer.MAX_VALUE plus the limit overflows an int.
+    long end = (long) skip + limit;
+    int[] first = candidates.first((int) Math.min(end, candidates.size()), order, bySortKey);
     List<AgentRecord> page = new ArrayList<>(Math.max(0, first.length - skip));
     for (int i = skip; i < first.length; i++) {
       page.add(candidates.entry(first[i]).record());
     }
     String nextCursor =
-        skip + limit < candidates.size() && !page.isEmpty()
+        end < candidates.size() && !page.isEmpty()
             ? Cursor.encode(query, page.get(page.size() - 1))
             : null;
     AgentQuery effective =

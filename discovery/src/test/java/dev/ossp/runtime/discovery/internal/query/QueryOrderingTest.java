@@ -180,4 +180,18 @@ class QueryOrderingTest {
     assertThat(expected).hasSize(names.length);
     assertThat(result.agents()).containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void offsetNearIntegerMaxReturnsEmptyPage() {
+    AgentQuery query =
+        AgentQuery.builder().domain("d1").limit(10).offset(Integer.MAX_VALUE - 5).build();
+
+    QueryResult result = registry.query(query);
+
+    assertThat(result.agents()).isEmpty();
+    assertThat(result.total())
+        .isEqualTo(
+            slowWay(record -> record.domain().equals("d1"), SortField.NAME, SortOrder.ASC).size());
+    assertThat(result.next()).isEmpty();
+  }
 }
