@@ -135,21 +135,28 @@ public final class AgentIndex {
         .add(record.urn());
   }
 
-  /** Removes an entry and its index postings. */
+  /**
+   * Removes an entry and its index postings. Does nothing when {@code entry} is no longer its
+   * agent's current entry: a replaced entry shares its slot with the current one, and unindexing
+   * its terms would drop the current entry's postings.
+   */
   void remove(RegistryEntry entry) {
     AgentRecord record = entry.record();
+    if (entries.get(record.urn()) != entry) {
+      return;
+    }
     int slot = entry.slot();
     slots.stampChange(slot);
     try {
       if (!entry.expired()) {
         unindex(entry);
       }
-      if (entries.remove(record.urn(), entry)) {
-        slots.release(slot);
-      }
+      entries.remove(record.urn(), entry);
+      slots.clear(slot);
     } finally {
       slots.stampChange(slot);
     }
+    slots.release(slot);
     versions.computeIfPresent(
         record.urn().withoutVersion(),
         (key, set) -> {

@@ -60,9 +60,17 @@ final class SlotTable {
     chunk(slot).visibleUntil(slot % SlotChunk.SLOTS, deadlineMillis);
   }
 
-  /** Empties {@code slot} and makes it available again. */
-  synchronized void release(int slot) {
+  /** Empties {@code slot}; the caller then {@linkplain #release releases} it. */
+  void clear(int slot) {
     chunk(slot).set(slot % SlotChunk.SLOTS, null, HIDDEN);
+  }
+
+  /**
+   * Makes the empty {@code slot} available again. Call it after the change that emptied the slot
+   * has ended its stamp: a writer that reused the slot earlier could start its own change while
+   * that one is still open, and a reader would then see an even stamp during a change.
+   */
+  synchronized void release(int slot) {
     if (freeCount == free.length) {
       free = Arrays.copyOf(free, free.length * 2);
     }
