@@ -76,7 +76,33 @@ public final class SlotSet {
     }
     chunk.set(word, bits & ~mask);
     size--;
+    if (bits == mask && isEmpty(chunk)) {
+      // Frees the chunk, so a term whose agents came and went over many slot ranges keeps no
+      // empty chunks. A reader that still walks it sees only zero words.
+      chunks.set(slot / CHUNK_BITS, null);
+    }
     return true;
+  }
+
+  private static boolean isEmpty(AtomicLongArray chunk) {
+    for (int word = 0; word < CHUNK_WORDS; word++) {
+      if (chunk.get(word) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the number of chunks allocated for bits. */
+  int chunkCount() {
+    AtomicReferenceArray<AtomicLongArray> current = chunks;
+    int count = 0;
+    for (int i = 0; i < current.length(); i++) {
+      if (current.get(i) != null) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Returns whether {@code slot} is in the set. */

@@ -114,4 +114,20 @@ class SlotSetTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one slot set");
   }
+
+  @Test
+  void removeFreesEmptiedChunk() {
+    SlotSet set = of(5, 70_000, 70_001);
+
+    set.remove(70_000);
+    int chunksWithOneLeft = set.chunkCount();
+    set.remove(70_001);
+
+    assertThat(chunksWithOneLeft).isEqualTo(2);
+    assertThat(set.chunkCount()).isEqualTo(1);
+    assertThat(set.contains(70_001)).isFalse();
+    assertThat(walk(SlotSet.union(List.of(set)))).containsExactly(5);
+    assertThat(set.add(70_002)).isTrue();
+    assertThat(walk(SlotSet.intersection(List.of(set)))).containsExactly(5, 70_002);
+  }
 }
