@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A set of agent slot numbers: the agents that carry one index term. Bits live in chunks of {@value
- * #CHUNK_BITS} slots that are allocated when a slot in their range is first added, so a term
- * carried by few agents costs a few hundred bytes however high their slot numbers are, and a term
- * carried by many costs one bit per slot.
+ * #CHUNK_BITS} slots that are allocated when a slot in their range is first added and freed when
+ * their last slot is removed. A term carried by few agents costs at most one chunk of {@value
+ * #CHUNK_WORDS} longs per agent, plus one chunk reference per {@value #CHUNK_BITS} slots up to its
+ * highest slot, and a term carried by many costs one bit per slot.
  *
  * <p>Writers must be serialized per set; {@link Postings} mutates a set only inside the map
  * operation for its term. Readers never lock: every word is read with volatile semantics, so a
