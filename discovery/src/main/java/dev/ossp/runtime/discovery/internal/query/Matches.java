@@ -24,6 +24,18 @@ final class Matches {
   private int size;
 
   /**
+   * Makes room for {@code expected} matches, at most 1,024, so a query that knows a bound on its
+   * matches copies its arrays less often as it grows.
+   */
+  void expect(int expected) {
+    int capacity = Math.min(expected, 1024);
+    if (capacity > entries.length) {
+      entries = Arrays.copyOf(entries, capacity);
+      keys = Arrays.copyOf(keys, WORDS * capacity);
+    }
+  }
+
+  /**
    * Adds a match and returns the index at which the caller writes its sort key with {@link
    * #sortKey}.
    */

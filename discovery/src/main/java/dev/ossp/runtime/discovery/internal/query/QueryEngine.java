@@ -109,6 +109,11 @@ public final class QueryEngine {
       }
       return;
     }
+    int bound = required.isEmpty() ? 0 : Integer.MAX_VALUE;
+    for (SlotSet set : required.isEmpty() ? anyOf : required) {
+      bound = required.isEmpty() ? bound + set.size() : Math.min(bound, set.size());
+    }
+    matcher.matches.expect(bound);
     long releases = index.slotReleases();
     SlotSet.Walk walk = required.isEmpty() ? SlotSet.union(anyOf) : SlotSet.intersection(required);
     List<SlotSet> alsoAnyOf = required.isEmpty() ? List.of() : anyOf;
