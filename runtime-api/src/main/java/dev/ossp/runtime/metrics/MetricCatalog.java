@@ -220,6 +220,43 @@ public final class MetricCatalog {
           "discovery",
           "Registrations removed after their lease expired.");
 
+  /**
+   * Discovery queries evaluated without the result cache: the cache is off, or the query filters on
+   * health, which changes without a registry write.
+   */
+  public static final MetricDefinition DISCOVERY_CACHE_BYPASSES =
+      counter(
+          "ossp.discovery.cache.bypasses",
+          "",
+          "discovery",
+          "Discovery queries evaluated without the result cache.");
+
+  /** Registry writes, by operation: {@code register}, {@code update} or {@code deregister}. */
+  public static final MetricDefinition DISCOVERY_WRITES =
+      counter(
+          "ossp.discovery.writes", "", "discovery", "Registry writes, by operation.", "operation");
+
+  /** Health probes of registered agents, by result: {@code healthy} or {@code unhealthy}. */
+  public static final MetricDefinition DISCOVERY_HEALTH_PROBES =
+      counter(
+          "ossp.discovery.health.probes",
+          "",
+          "discovery",
+          "Health probes of registered agents, by result.",
+          "status");
+
+  // Node.
+
+  /** Requests the runtime node served, by HTTP method, route and status code. */
+  public static final MetricDefinition NODE_REQUESTS =
+      timer(
+          "ossp.node.requests",
+          "core",
+          "Time to serve a request on the runtime node.",
+          "method",
+          "route",
+          "status");
+
   // A2A.
 
   /** A2A requests, by target URN, outcome and HTTP status class. */

@@ -112,6 +112,25 @@ class MetricsNodeTest {
             .contains("# TYPE " + family);
       }
     }
+    // and every ossp family exported here is in the catalogue, so none escapes its HELP text,
+    // the summary and the diagnostics rules
+    java.util.Set<String> catalogued = new java.util.HashSet<>();
+    for (MetricDefinition definition : MetricCatalog.all()) {
+      catalogued.add(
+          ExportNames.familyName(definition.name(), definition.type(), definition.unit()));
+    }
+    java.util.regex.Matcher types =
+        java.util.regex.Pattern.compile("(?m)^# TYPE (ossp_\\S+) (\\w+)$").matcher(text);
+    List<String> exported = new java.util.ArrayList<>();
+    while (types.find()) {
+      String family = types.group(1);
+      boolean counter = types.group(2).equals("counter") && family.endsWith("_total");
+      exported.add(counter ? family.substring(0, family.length() - "_total".length()) : family);
+    }
+    assertThat(exported).isNotEmpty();
+    assertThat(exported).allSatisfy(family -> assertThat(catalogued).contains(family));
+    assertThat(text).contains("ossp_node_requests_seconds_count{");
+    assertThat(text).contains("ossp_discovery_writes_total{operation=\"register\"} 1.0");
     assertThat(text).contains("jvm_memory_used_bytes{area=\"heap\"}");
     assertThat(text).contains("jvm_threads_state{state=\"runnable\"}");
     assertThat(text).contains("# TYPE ossp_discovery_cache_hits_total counter");
