@@ -68,9 +68,14 @@ class ZooKeeperRecordStoreTest {
     reader.subscribe(listener);
     await().atMost(WITHIN).until(() -> reader.status() == StoreStatus.CONNECTED);
 
-    // when
+    // when each write waits until the reader saw the one before (ZooKeeper may fold writes that
+    // come faster than its watches into one event; see the next test)
     StoredRecord inserted = writer.insert("urn:agent:ai:echo@1.0.0", "v1");
+    String insertedEvent = "changed urn:agent:ai:echo@1.0.0 " + inserted.revision() + " v1";
+    await().atMost(WITHIN).until(() -> listener.events.contains(insertedEvent));
     StoredRecord replaced = writer.replace(inserted.key(), inserted.revision(), "v2");
+    String replacedEvent = "changed urn:agent:ai:echo@1.0.0 " + replaced.revision() + " v2";
+    await().atMost(WITHIN).until(() -> listener.events.contains(replacedEvent));
     writer.delete(replaced.key(), replaced.revision());
 
     // then
@@ -80,9 +85,48 @@ class ZooKeeperRecordStoreTest {
             () ->
                 assertThat(listener.events)
                     .containsExactly(
-                        "changed urn:agent:ai:echo@1.0.0 " + inserted.revision() + " v1",
-                        "changed urn:agent:ai:echo@1.0.0 " + replaced.revision() + " v2",
+                        insertedEvent,
+                        replacedEvent,
                         "deleted urn:agent:ai:echo@1.0.0 " + replaced.revision()));
+  }
+
+  @Test
+  void feedConvergesWhenWritesOutrunWatches() throws Exception {
+    // given
+    ZooKeeperRecordStore writer = open(Map.of());
+    ZooKeeperRecordStore reader = open(Map.of());
+    RecordingListener listener = new RecordingListener();
+    reader.subscribe(listener);
+    await().atMost(WITHIN).until(() -> reader.status() == StoreStatus.CONNECTED);
+    StoredRecord seen = writer.insert("urn:agent:ai:fast@1.0.0", "v1");
+    await().atMost(WITHIN).until(() -> !listener.events.isEmpty());
+
+    // when three writes follow each other without waiting
+    StoredRecord second = writer.replace(seen.key(), seen.revision(), "v2");
+    StoredRecord third = writer.replace(second.key(), second.revision(), "v3");
+    writer.delete(third.key(), third.revision());
+
+    // then the reader ends with the record deleted, its events never go back in revision, and
+    // every change it reports is one that was written
+    await()
+        .atMost(WITHIN)
+        .until(() -> listener.events.get(listener.events.size() - 1).startsWith("deleted "));
+    java.util.Map<Long, String> written =
+        Map.of(
+            seen.revision(), "v1",
+            second.revision(), "v2",
+            third.revision(), "v3");
+    long last = 0;
+    for (String event : listener.events) {
+      String[] parts = event.split(" ");
+      long revision = Long.parseLong(parts[2]);
+      assertThat(revision).as("revision order in %s", listener.events).isGreaterThanOrEqualTo(last);
+      assertThat(written).as("written revisions").containsKey(revision);
+      if (parts[0].equals("changed")) {
+        assertThat(parts[3]).isEqualTo(written.get(revision));
+      }
+      last = revision;
+    }
   }
 
   @Test
