@@ -24,8 +24,8 @@ public interface StoreListener {
    * Reports that a record was deleted.
    *
    * @param key the deleted record's key
-   * @param revision the revision the record had when it was deleted; a store that can fold a burst
-   *     of writes into one observation (ZooKeeper watches do) reports the last revision it
+   * @param revision the revision the record had when it was deleted. A store that can fold a burst
+   *     of writes into one observation, as ZooKeeper watches can, reports the last revision it
    *     observed, which may be older
    */
   void recordDeleted(String key, long revision);

@@ -68,8 +68,8 @@ class ZooKeeperRecordStoreTest {
     reader.subscribe(listener);
     await().atMost(WITHIN).until(() -> reader.status() == StoreStatus.CONNECTED);
 
-    // when each write waits until the reader saw the one before (ZooKeeper may fold writes that
-    // come faster than its watches into one event; see the next test)
+    // when each write waits until the reader saw the one before, because ZooKeeper may fold
+    // writes that come faster than its watches into one event (the next test covers that case)
     StoredRecord inserted = writer.insert("urn:agent:ai:echo@1.0.0", "v1");
     String insertedEvent = "changed urn:agent:ai:echo@1.0.0 " + inserted.revision() + " v1";
     await().atMost(WITHIN).until(() -> listener.events.contains(insertedEvent));

@@ -24,8 +24,8 @@ final class Matches {
   private int size;
 
   /**
-   * Makes room for {@code expected} matches, at most 1,024, so a query that knows a bound on its
-   * matches copies its arrays less often as it grows.
+   * Makes room for {@code expected} matches, at most 1,024, so a query with a bound on its matches
+   * copies its arrays less often as it grows.
    */
   void expect(int expected) {
     int capacity = Math.min(expected, 1024);
@@ -103,7 +103,7 @@ final class Matches {
   /**
    * Returns the indexes of the first {@code count} matches in {@code order}, sorted. A bounded heap
    * keeps the greatest of the best matches so far at its root, so most matches cost one comparison
-   * with the root; the heap is then sorted in place.
+   * with the root. The heap is then sorted in place.
    *
    * @param bySortKey whether {@code order} is ascending name order, which the sort keys decide
    *     before the entries are compared, unless a match has the all-zero key of a name that no key

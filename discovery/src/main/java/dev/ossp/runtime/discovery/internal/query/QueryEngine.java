@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  * <p>When a domain, capability or tag filter is set, candidates are the intersection of those
  * terms' slot sets, computed a 64-bit word at a time; with only an any-of capability filter, the
  * union of its slot sets; only a query without indexed filters scans every agent. A candidate's
- * lease and sort key are read from its slot's flat arrays, and its record only for the filters the
- * indexes cannot decide (name, version, binding, health), unless a writer changed the slot during
- * the read: then every filter is checked on the record. The matches are then ordered, in name order
- * mostly by their sort keys alone, and a page is selected with a bounded heap instead of sorting
- * every match.
+ * lease and sort key are read from its slot's flat arrays. Its record is read only for the filters
+ * the indexes cannot decide (name, version, binding, health), unless a writer changed the slot
+ * during the read. In that case every filter is checked on the record. The matches are then
+ * ordered, in name order mostly by their sort keys alone, and a page is selected with a bounded
+ * heap instead of sorting every match.
  *
  * <p>This class is thread-safe.
  */
@@ -127,10 +127,10 @@ public final class QueryEngine {
 
   /**
    * Checks the agent in {@code slot}. When the slot's stamp is the same even value before and after
-   * its entry, bits, deadline and sort key are read, they belong together: the bits are that
-   * entry's terms, so the indexed filters and the lease are decided from the slot's flat arrays and
-   * the entry is read only for the other filters. Otherwise a writer was busy with the slot, and
-   * every filter is checked on the record.
+   * its entry, bits, deadline and sort key are read, they belong together. The bits are then that
+   * entry's terms, so the indexed filters and the lease are decided from the slot's flat arrays,
+   * and the entry is read only for the other filters. Otherwise a writer was busy with the slot,
+   * and every filter is checked on the record.
    */
   private void checkSlot(SlotSet.Walk walk, List<SlotSet> anyOf, Matcher matcher) {
     int slot = walk.slot();
@@ -261,7 +261,7 @@ public final class QueryEngine {
       return matchesIndexedFilters(record) && matchesOtherFiltersIgnoringHealth(record);
     }
 
-    /** The domain, capability and tag filters. */
+    /** Checks the domain, capability and tag filters. */
     private boolean matchesIndexedFilters(AgentRecord record) {
       if (domain != null && !domain.equals(record.domain())) {
         return false;
@@ -284,7 +284,7 @@ public final class QueryEngine {
       return true;
     }
 
-    /** The name, version, binding and health filters. */
+    /** Checks the name, version, binding and health filters. */
     private boolean matchesOtherFilters(AgentRecord record) {
       return matchesOtherFiltersIgnoringHealth(record)
           && (status == null || health.apply(record.urn()) == status);

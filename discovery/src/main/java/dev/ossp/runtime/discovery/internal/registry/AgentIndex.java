@@ -37,11 +37,11 @@ public final class AgentIndex {
   }
 
   /**
-   * Returns the chunk that holds the state of {@code slot}, or null when no slot in its range was
-   * ever used; the slot's place in it is {@code slot % SlotChunk.SLOTS}. When a reader reads the
-   * same even stamp before and after reading a slot's entry, deadline, sort key and its bits in the
-   * term indexes, they all belong together, so the reader need not check the entry's record for the
-   * indexed terms.
+   * Returns the chunk that contains the state of {@code slot}, or null when no slot in its range
+   * was ever used; the slot's place in it is {@code slot % SlotChunk.SLOTS}. When a reader reads
+   * the same even stamp before and after reading a slot's entry, deadline, sort key and its bits in
+   * the term indexes, they all belong together, so the reader need not check the entry's record for
+   * the indexed terms.
    */
   public @Nullable SlotChunk chunk(int slot) {
     return slots.chunkOrNull(slot);

@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An inverted index from a term (a domain, capability or tag) to the slots of the agents that carry
  * it. A set of slots is changed only inside the map operation for its term, so adds and removes for
- * one term are atomic, and a term with no agents left is dropped: the index never holds more terms
- * than the registered agents carry.
+ * one term are atomic, and a term with no agents left is dropped: the index never contains more
+ * terms than the registered agents carry.
  *
- * <p>This class is thread-safe; a reader sees each slot of a set before or after a concurrent
- * change.
+ * <p>This class is thread-safe; a reader reads each slot of a set either before or after a
+ * concurrent change.
  */
 public final class Postings {
   private final ConcurrentHashMap<String, SlotSet> postings = new ConcurrentHashMap<>();

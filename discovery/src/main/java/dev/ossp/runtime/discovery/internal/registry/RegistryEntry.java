@@ -136,7 +136,7 @@ public final class RegistryEntry {
     return at + 1;
   }
 
-  /** The agent's slot in the index, assigned when the entry is stored; -1 before. */
+  /** Returns the agent's slot in the index, assigned when the entry is stored, or -1 before. */
   public int slot() {
     return slot;
   }

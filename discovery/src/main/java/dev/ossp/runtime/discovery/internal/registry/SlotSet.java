@@ -79,7 +79,7 @@ public final class SlotSet {
     size--;
     if (bits == mask && isEmpty(chunk)) {
       // Frees the chunk, so a term whose agents came and went over many slot ranges keeps no
-      // empty chunks. A reader that still walks it sees only zero words.
+      // empty chunks. A reader that still walks the freed chunk reads only zero words.
       chunks.set(slot / CHUNK_BITS, null);
     }
     return true;
@@ -149,8 +149,8 @@ public final class SlotSet {
    * {@link #stillHeld} reads that slot's bits again, so a caller can check, after reading other
    * state of the slot, that the bits it walked still hold.
    *
-   * <p>Not thread-safe; the sets may change while it walks, and it sees each bit before or after a
-   * change.
+   * <p>Not thread-safe; the sets may change during a walk, and the walk reads each bit either
+   * before or after a change.
    */
   public static final class Walk {
     private final boolean intersection;
@@ -193,7 +193,7 @@ public final class SlotSet {
       return true;
     }
 
-    /** The slot the walk is at. */
+    /** Returns the slot the walk is at. */
     public int slot() {
       return slot;
     }

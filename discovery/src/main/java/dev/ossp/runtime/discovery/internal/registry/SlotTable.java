@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives every agent in the registry a small slot number and keeps each slot's state in a {@link
  * SlotChunk}, so the term indexes can be bit sets of slots. A slot stays with its URN while the
- * registry holds an entry for it, through updates and expiry, and is reused after the entry is
+ * registry has an entry for it, through updates and expiry, and is reused after the entry is
  * removed.
  *
  * <p>Chunks never move once allocated, so only allocation and release lock; readers never do.
@@ -66,9 +66,9 @@ final class SlotTable {
   }
 
   /**
-   * Makes the empty {@code slot} available again. Call it after the change that emptied the slot
-   * has ended its stamp: a writer that reused the slot earlier could start its own change while
-   * that one is still open, and a reader would then see an even stamp during a change.
+   * Makes the empty {@code slot} available again. Call it only after the change that emptied the
+   * slot has ended its stamp. Otherwise a writer that reused the slot could start its own change
+   * while that one is still open, and a reader would then read an even stamp during a change.
    */
   synchronized void release(int slot) {
     if (freeCount == free.length) {
@@ -94,7 +94,9 @@ final class SlotTable {
     return releases;
   }
 
-  /** Returns the chunk that holds {@code slot}, or null when no slot in its range was allocated. */
+  /**
+   * Returns the chunk that contains {@code slot}, or null when no slot in its range was allocated.
+   */
   @Nullable SlotChunk chunkOrNull(int slot) {
     AtomicReferenceArray<SlotChunk> current = chunks;
     int chunkIndex = slot / SlotChunk.SLOTS;

@@ -180,7 +180,7 @@ class RegistryConcurrencyTest {
   }
 
   @Test
-  void indexedQueriesDuringChurnNeverReturnAStaleOrRepeatedAgent() throws Exception {
+  void queriesDuringChurnReturnOnlyCurrentMatches() throws Exception {
     // given: agents whose capability flips between "hot" and "cold", and agents deregistered and
     // registered again, so slots are reused while queries walk them
     int agents = 200;

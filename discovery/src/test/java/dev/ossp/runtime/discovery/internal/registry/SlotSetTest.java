@@ -50,7 +50,7 @@ class SlotSetTest {
   }
 
   @Test
-  void walksMatchSetAlgebraOnRandomSetsSpreadOverManyChunks() {
+  void walksMatchSetAlgebra() {
     Random random = new Random(42);
     for (int round = 0; round < 50; round++) {
       List<TreeSet<Integer>> expected = new ArrayList<>();
@@ -92,7 +92,7 @@ class SlotSetTest {
   }
 
   @Test
-  void stillHeldSeesABitClearedAfterTheWalkPassedIt() {
+  void stillHeldReadsClearedBit() {
     SlotSet first = of(10, 20);
     SlotSet second = of(10, 20);
     SlotSet.Walk walk = SlotSet.intersection(List.of(first, second));
@@ -109,7 +109,7 @@ class SlotSetTest {
   }
 
   @Test
-  void aWalkNeedsASet() {
+  void walkWithoutSetsIsRejected() {
     assertThatThrownBy(() -> SlotSet.intersection(List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one slot set");

@@ -92,7 +92,7 @@ class SortKeyTest {
   }
 
   @Test
-  void differingKeysOrderEntriesAsTheFullComparisonDoes() {
+  void keyOrderMatchesFullComparison() {
     Random random = new Random(7);
     List<RegistryEntry> entries = new ArrayList<>();
     for (int i = 0; i < 400; i++) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Arguments given as JSON text that is one ASCII object on one line are checked with a reused
  * parser and copied as they are. Other text is parsed into a tree and written compactly, which also
- * rejects text that is not a JSON object; arguments given as a map are converted the same way.
+ * rejects text that is not a JSON object. Arguments given as a map are converted the same way.
  */
 final class ToolCallParams {
   static final ParamsWriter<McpToolCall> WRITER = ToolCallParams::write;

@@ -341,11 +341,11 @@ public final class JsonRpcSession implements TransportListener {
   }
 
   /**
-   * Completes the request of an answer from the token stream when its result parser has a stream
-   * form; otherwise declines, and the answer arrives again as a tree.
+   * Completes the request of a response from the token stream when its result parser has a stream
+   * form. Otherwise it declines, and the response arrives again as a tree.
    */
   @Override
-  public boolean onAnswer(long id, MessageReader answer) {
+  public boolean onResponse(long id, MessageReader response) {
     Pending<?> entry = pending.get(id);
     if (entry == null || !(entry.parser instanceof StreamingResultParser<?>)) {
       return false;
@@ -354,7 +354,7 @@ public final class JsonRpcSession implements TransportListener {
       return false;
     }
     lastActivityMillis = clock.millis();
-    entry.completeFrom(answer, serverId);
+    entry.completeFrom(response, serverId);
     return true;
   }
 
@@ -653,15 +653,15 @@ public final class JsonRpcSession implements TransportListener {
     }
 
     /**
-     * Completes the future from an answer's token stream, or from its tree if the stream form
-     * declines or fails; the tree form then reports any error.
+     * Completes the future from a response's token stream, or from its tree if the stream form
+     * declines or fails. The tree form then reports any error.
      */
     @SuppressWarnings("unchecked")
-    void completeFrom(MessageReader answer, String serverId) {
+    void completeFrom(MessageReader response, String serverId) {
       StreamingResultParser<T> streaming = (StreamingResultParser<T>) parser;
       T value = null;
       try {
-        value = answer.parseResult(streaming);
+        value = response.parseResult(streaming);
       } catch (IOException | RuntimeException e) {
         LOG.debug("reading the result of request {} as a stream failed: {}", id, e.toString());
       }
@@ -671,11 +671,11 @@ public final class JsonRpcSession implements TransportListener {
       }
       JsonNode message;
       try {
-        message = answer.tree();
+        message = response.tree();
       } catch (IOException e) {
         future.completeExceptionally(
             new McpProtocolException(
-                serverId, method, "the answer to " + method + " is not valid JSON", e));
+                serverId, method, "the response to " + method + " is not valid JSON", e));
         return;
       }
       completeWith(message.get("result"), serverId);

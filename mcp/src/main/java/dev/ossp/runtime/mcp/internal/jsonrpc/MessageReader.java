@@ -10,14 +10,14 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads incoming messages from UTF-8 bytes for one reader thread. An answer with a numeric id and
- * an object result is offered to {@link TransportListener#onAnswer} first, whose result parser may
- * read it as a token stream; every other message, and an answer the listener declines, is parsed
- * into a tree for {@link TransportListener#onMessage}.
+ * Reads incoming messages from UTF-8 bytes for one reader thread. A response with a numeric id and
+ * an object result is offered to {@link TransportListener#onResponse} first, whose result parser
+ * may read it as a token stream; every other message, and a response the listener declines, is
+ * parsed into a tree for {@link TransportListener#onMessage}.
  *
- * <p>The token stream comes from one reused non-blocking parser, so the common answer costs no
+ * <p>The token stream comes from one reused non-blocking parser, so the common response costs no
  * parser, tree or id objects. The first pass over a line checks the whole message and reads its
- * envelope; the answer's result is read in a second pass, because servers may put {@code result}
+ * envelope; the response's result is read in a second pass, because servers may put {@code result}
  * before {@code id}.
  *
  * <p>Not thread-safe: one reader thread owns an instance.
@@ -54,7 +54,7 @@ public final class MessageReader {
     start = offset;
     end = last;
     long id = scanAnswerId();
-    if (id != NO_ID && listener.onAnswer(id, this)) {
+    if (id != NO_ID && listener.onResponse(id, this)) {
       return true;
     }
     JsonNode message;
@@ -76,7 +76,7 @@ public final class MessageReader {
   }
 
   /**
-   * Reads the {@code result} of the current message, an answer checked by {@link #read}, with
+   * Reads the {@code result} of the current message, a response checked by {@link #read}, with
    * {@code resultParser}'s stream form.
    *
    * @return the parsed value, or null if the result parser asked for the tree form
@@ -97,7 +97,7 @@ public final class MessageReader {
           while (tokens.getParsingContext() != envelope) {
             JsonToken skipped = tokens.nextToken();
             if (skipped == null || skipped == JsonToken.NOT_AVAILABLE) {
-              throw new IOException("the answer ended inside its result");
+              throw new IOException("the response ended inside its result");
             }
           }
         } else {
@@ -114,7 +114,7 @@ public final class MessageReader {
   }
 
   /**
-   * Checks the whole message and returns its id if it is an answer that {@link #parseResult} can
+   * Checks the whole message and returns its id if it is a response that {@link #parseResult} can
    * read: an object with an integer id, an object result, and no method or error. Returns {@link
    * #NO_ID} otherwise, including for text that is not JSON.
    */

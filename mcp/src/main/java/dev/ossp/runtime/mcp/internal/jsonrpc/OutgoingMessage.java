@@ -84,12 +84,12 @@ public final class OutgoingMessage extends OutputStream {
     return generator;
   }
 
-  /** The buffer; the message is its first {@link #length()} bytes. */
+  /** Returns the buffer, whose first {@link #length()} bytes are the message. */
   byte[] buffer() {
     return bytes;
   }
 
-  /** The length of the message in bytes. */
+  /** Returns the length of the message in bytes. */
   int length() {
     return count;
   }

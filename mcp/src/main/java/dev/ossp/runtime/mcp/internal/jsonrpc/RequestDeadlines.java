@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fires request timeouts with one scheduled wake-up per session instead of one timer task per
- * request. A wake-up is armed for the earliest deadline; when it fires, the sweep expires every
+ * request. A wake-up is armed for the earliest deadline. When it fires, the sweep expires every
  * request that is due and re-arms for the earliest deadline left. A request whose deadline is later
  * than the armed wake-up schedules nothing, so with one timeout for all calls the session schedules
  * about one task per timeout period, whatever the call rate.
+ *
+ * <p>NOTE: each sweep scans every pending request, so with thousands of requests in flight and many
+ * distinct deadlines the sweeps cost time in proportion to the pending count each time.
  *
  * <p>A request times out no earlier than its deadline, and later only by the scheduler's delay.
  * Deadlines are {@link System#nanoTime()} values and are compared by their difference, so they may

@@ -11,14 +11,14 @@ public interface TransportListener {
   void onMessage(JsonNode message);
 
   /**
-   * Offers an answer to request {@code id} before it is parsed into a tree: an object with an
+   * Offers a response to request {@code id} before it is parsed into a tree: an object with an
    * integer id and an object result, and no method or error. A listener that returns true has
    * handled it; on false the transport delivers it to {@link #onMessage} instead. The default
    * declines.
    *
-   * @param answer reads the answer's result, during this call only
+   * @param response reads the response's result, during this call only
    */
-  default boolean onAnswer(long id, MessageReader answer) {
+  default boolean onResponse(long id, MessageReader response) {
     return false;
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Reading answers from a token stream, and every other line as a tree. */
+/** Reading responses from a token stream, and every other line as a tree. */
 class MessageReaderTest {
   /** Reads a result's {@code text} member; declines a result whose text is {@code "decline"}. */
   private static final StreamingResultParser<String> TEXT =
@@ -42,9 +42,9 @@ class MessageReaderTest {
         }
       };
 
-  private final List<String> answers = new ArrayList<>();
+  private final List<String> responses = new ArrayList<>();
   private final List<String> messages = new ArrayList<>();
-  private boolean acceptAnswers = true;
+  private boolean acceptResponses = true;
 
   private final MessageReader reader =
       new MessageReader(
@@ -55,14 +55,14 @@ class MessageReaderTest {
             }
 
             @Override
-            public boolean onAnswer(long id, MessageReader answer) {
-              if (!acceptAnswers) {
+            public boolean onResponse(long id, MessageReader response) {
+              if (!acceptResponses) {
                 return false;
               }
               try {
-                String value = answer.parseResult(TEXT);
-                answers.add(
-                    id + "=" + (value == null ? TEXT.parse(answer.tree().get("result")) : value));
+                String value = response.parseResult(TEXT);
+                responses.add(
+                    id + "=" + (value == null ? TEXT.parse(response.tree().get("result")) : value));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -85,13 +85,13 @@ class MessageReaderTest {
   }
 
   @Test
-  void answerIsOfferedWithItsId() {
+  void responseIsOfferedWithItsId() {
     // when
     boolean json = read("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"text\":\"hi\"}}");
 
     // then
     assertThat(json).isTrue();
-    assertThat(answers).containsExactly("7=stream:hi");
+    assertThat(responses).containsExactly("7=stream:hi");
     assertThat(messages).isEmpty();
   }
 
@@ -101,7 +101,7 @@ class MessageReaderTest {
     read("{\"result\":{\"n\":[1,{\"x\":null}],\"text\":\"hi\"},\"jsonrpc\":\"2.0\",\"id\":8} \t");
 
     // then
-    assertThat(answers).containsExactly("8=stream:hi");
+    assertThat(responses).containsExactly("8=stream:hi");
   }
 
   @Test
@@ -111,13 +111,13 @@ class MessageReaderTest {
     read("{\"id\":10,\"result\":{\"text\":\"next\"}}");
 
     // then
-    assertThat(answers).containsExactly("9=tree:decline", "10=stream:next");
+    assertThat(responses).containsExactly("9=tree:decline", "10=stream:next");
   }
 
   @Test
-  void declinedAnswerArrivesAsTree() {
+  void declinedResponseArrivesAsTree() {
     // given
-    acceptAnswers = false;
+    acceptResponses = false;
 
     // when
     read("{\"id\":3,\"result\":{}}");
@@ -139,12 +139,12 @@ class MessageReaderTest {
     read("[{\"id\":1,\"result\":{}}]");
 
     // then
-    assertThat(answers).isEmpty();
+    assertThat(responses).isEmpty();
     assertThat(messages).hasSize(8);
   }
 
   @Test
-  void textThatIsNotOneJsonObjectOrArrayIsRejected() {
+  void nonJsonTextIsRejected() {
     // when
     List<Boolean> results =
         List.of(
@@ -159,12 +159,12 @@ class MessageReaderTest {
 
     // then
     assertThat(results).containsOnly(false);
-    assertThat(answers).isEmpty();
+    assertThat(responses).isEmpty();
     assertThat(messages).isEmpty();
   }
 
   @Test
-  void answerAfterRejectedLinesIsStillRead() {
+  void responseAfterRejectedLinesIsStillRead() {
     // given
     read("{\"id\":1,\"result\":{\"text\":\"open");
     read("42");
@@ -173,17 +173,17 @@ class MessageReaderTest {
     read("{\"id\":2,\"result\":{\"text\":\"after\"}}");
 
     // then
-    assertThat(answers).containsExactly("2=stream:after");
+    assertThat(responses).containsExactly("2=stream:after");
   }
 
   @Test
-  void manyAnswersReuseTheParser() {
+  void manyResponsesReuseTheParser() {
     // when
     for (int i = 0; i < 10_000; i++) {
       read("{\"id\":" + i + ",\"result\":{\"text\":\"t" + i + "\",\"f" + i + "\":1}}");
     }
 
     // then
-    assertThat(answers).hasSize(10_000).endsWith("9999=stream:t9999");
+    assertThat(responses).hasSize(10_000).endsWith("9999=stream:t9999");
   }
 }

@@ -71,7 +71,7 @@ class RequestDeadlinesTest {
   }
 
   @Test
-  void wakeupExpiresDueRequestsAndRearmsForTheNext() {
+  void wakeupExpiresDueAndRearms() {
     // given
     send("a", 100);
     send("b", 250);
