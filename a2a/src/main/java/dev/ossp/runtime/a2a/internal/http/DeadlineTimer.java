@@ -1,5 +1,7 @@
 package dev.ossp.runtime.a2a.internal.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * A caller wakes it only when it adds a deadline earlier than the time the thread sleeps until, so
  * calls one after another with deadlines longer than that wake it for none of them. A cancelled
  * deadline still ends the thread's sleep at its time, and the thread then sleeps until the next.
+ *
+ * <p>{@link Deadline#cancel()} returns only once the action can no longer run: when the thread has
+ * already started it, cancel waits for it to finish. A caller that cancels before it returns
+ * therefore never leaves an abort half done behind it (a connection still leased, say).
  * Thread-safe.
  */
 final class DeadlineTimer implements AutoCloseable {
@@ -43,12 +49,36 @@ final class DeadlineTimer implements AutoCloseable {
     thread.start();
   }
 
-  /** A pending deadline. {@link #cancel()} removes it, and calls after the first do nothing. */
+  /**
+   * A pending deadline. {@link #cancel()} removes it, and calls after the first do nothing. Its
+   * state goes from pending to done, through running when the timer's thread claims it first.
+   */
   static final class Deadline implements Comparable<Deadline> {
+    private static final int PENDING = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE = 2;
+
+    /** How often a waiting cancel spins before it parks between looks. */
+    private static final int SPINS = 100;
+
+    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    private static final VarHandle STATE;
+
+    static {
+      try {
+        STATE = MethodHandles.lookup().findVarHandle(Deadline.class, "state", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     private final DeadlineTimer timer;
     private final long nanos;
     private final long order;
     private final Runnable action;
+
+    @SuppressWarnings("unused") // read and written through STATE
+    private volatile int state;
 
     private Deadline(DeadlineTimer timer, long nanos, long order, Runnable action) {
       this.timer = timer;
@@ -57,9 +87,35 @@ final class DeadlineTimer implements AutoCloseable {
       this.action = action;
     }
 
-    /** Removes the deadline, so its action does not run unless it is already running. */
+    /**
+     * Removes the deadline so its action never runs; when the action is already running, waits
+     * until it ends. Called from the action itself, it returns at once instead.
+     */
     void cancel() {
-      timer.deadlines.remove(this);
+      if (STATE.compareAndSet(this, PENDING, DONE)) {
+        timer.deadlines.remove(this);
+        return;
+      }
+      if (Thread.currentThread() == timer.thread) {
+        return;
+      }
+      int spins = 0;
+      while (state == RUNNING) {
+        if (++spins < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(this, PARK_NANOS);
+        }
+      }
+    }
+
+    /** Claims the action for the timer's thread; false when it was cancelled first. */
+    private boolean claim() {
+      return STATE.compareAndSet(this, PENDING, RUNNING);
+    }
+
+    private void finish() {
+      state = DONE;
     }
 
     @Override
@@ -117,7 +173,8 @@ final class DeadlineTimer implements AutoCloseable {
       Deadline first = firstOrNull();
       long now = System.nanoTime();
       if (first != null && first.nanos - now <= 0) {
-        if (deadlines.remove(first)) {
+        deadlines.remove(first);
+        if (first.claim()) {
           fire(first);
         }
         continue;
@@ -142,6 +199,8 @@ final class DeadlineTimer implements AutoCloseable {
       deadline.action.run();
     } catch (RuntimeException e) {
       LOG.warn("an exchange deadline action failed", e);
+    } finally {
+      deadline.finish();
     }
   }
 

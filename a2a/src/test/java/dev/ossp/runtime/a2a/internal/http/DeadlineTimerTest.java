@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +58,50 @@ class DeadlineTimerTest {
       assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(runs.get()).isZero();
       assertThat(timer.pending()).isZero();
+    }
+  }
+
+  @Test
+  void cancelWaitsForRunningAction() throws Exception {
+    // given: an action that has started and waits until released
+    ExecutorService canceller = Executors.newSingleThreadExecutor();
+    try (DeadlineTimer timer = new DeadlineTimer("test-deadlines")) {
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicBoolean finished = new AtomicBoolean();
+      DeadlineTimer.Deadline deadline =
+          timer.add(
+              inMillis(0),
+              () -> {
+                started.countDown();
+                awaitQuietly(release);
+                finished.set(true);
+              });
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+      // when
+      Future<Boolean> sawFinished =
+          canceller.submit(
+              () -> {
+                deadline.cancel();
+                return finished.get();
+              });
+
+      // then: cancel returns only after the action ends
+      assertThatThrownBy(() -> sawFinished.get(200, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+      release.countDown();
+      assertThat(sawFinished.get(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      canceller.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
