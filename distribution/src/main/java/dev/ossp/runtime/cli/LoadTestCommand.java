@@ -182,7 +182,7 @@ final class LoadTestCommand implements Callable<Integer> {
       scratch = Files.createTempDirectory("ossp-load-test");
       builder.set(CoreConfigKeys.RUNTIME_DATA_DIR.name(), scratch.toString());
     }
-    try (OsspRuntime runtime = builder.build()) {
+    try (OsspRuntime runtime = LocalRuntime.build(builder)) {
       runtime.start();
       LoadTester tester = LocalRuntime.require(runtime, LoadTester.class, "metrics");
       LoadScenario loadScenario = scenario(runtime);

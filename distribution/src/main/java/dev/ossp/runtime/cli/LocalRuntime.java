@@ -38,9 +38,16 @@ final class LocalRuntime {
     return builder.set(StrategyKind.REGISTRY_STORE.configKey().orElseThrow(), MEMORY_STORE);
   }
 
+  /** Builds the runtime of {@code builder} and switches the log format to its log.format. */
+  static OsspRuntime build(OsspRuntime.Builder builder) {
+    OsspRuntime runtime = builder.build();
+    LogFormat.apply(runtime.config());
+    return runtime;
+  }
+
   /** Builds and starts the runtime of {@code builder}, closing it when the start fails. */
   static OsspRuntime start(OsspRuntime.Builder builder) {
-    OsspRuntime runtime = builder.build();
+    OsspRuntime runtime = build(builder);
     try {
       runtime.start();
     } catch (RuntimeException e) {

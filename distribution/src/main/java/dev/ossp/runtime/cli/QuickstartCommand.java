@@ -117,13 +117,13 @@ final class QuickstartCommand implements Callable<Integer> {
   private OsspRuntime startNode(QuickstartReport report) {
     report.begin(1, "Start a node on 127.0.0.1");
     OsspRuntime runtime =
-        runtimeOptions
-            .builder(context.home())
-            .set(CoreConfigKeys.RUNTIME_SHUTDOWN_HOOK.name(), false)
-            .set(CoreConfigKeys.NODE_ENABLED.name(), true)
-            .set(CoreConfigKeys.NODE_HOST.name(), "127.0.0.1")
-            .set(CoreConfigKeys.NODE_PORT.name(), port)
-            .build();
+        LocalRuntime.build(
+            runtimeOptions
+                .builder(context.home())
+                .set(CoreConfigKeys.RUNTIME_SHUTDOWN_HOOK.name(), false)
+                .set(CoreConfigKeys.NODE_ENABLED.name(), true)
+                .set(CoreConfigKeys.NODE_HOST.name(), "127.0.0.1")
+                .set(CoreConfigKeys.NODE_PORT.name(), port));
     try {
       runtime.start();
     } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     if (host != null) {
       builder.set(CoreConfigKeys.NODE_HOST.name(), host);
     }
-    OsspRuntime runtime = builder.build();
+    OsspRuntime runtime = LocalRuntime.build(builder);
     try {
       runtime.start();
     } catch (RuntimeException e) {
