@@ -5,7 +5,7 @@ import dev.ossp.runtime.component.ComponentContext;
 import dev.ossp.runtime.component.ComponentHealth;
 import dev.ossp.runtime.component.RuntimeComponent;
 import dev.ossp.runtime.config.ConfigKey;
-import dev.ossp.runtime.resilience.CircuitBreaker;
+import dev.ossp.runtime.metrics.DiagnosticsSource;
 import dev.ossp.runtime.resilience.CircuitBreakerRegistry;
 import dev.ossp.runtime.resilience.RetryRegistry;
 import dev.ossp.runtime.resilience.internal.breaker.DefaultCircuitBreakerRegistry;
@@ -16,7 +16,6 @@ import dev.ossp.runtime.resilience.internal.tuning.AdaptiveTuner;
 import dev.ossp.runtime.spi.Strategies;
 import dev.ossp.runtime.spi.StrategyKind;
 import java.util.List;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code resilience} runtime component: binds {@link CircuitBreakerRegistry} and {@link
  * RetryRegistry} configured from {@code resilience.*}, declares those keys, registers the
- * catalogue's resilience metrics, and runs the adaptive tuner when {@code
- * resilience.tuning.enabled} is true.
+ * catalogue's resilience metrics, contributes its entry to the diagnostics report, and runs the
+ * adaptive tuner when {@code resilience.tuning.enabled} is true.
  *
  * <p>Each method is called from one thread at a time, as {@link RuntimeComponent} specifies; {@link
  * #health()} is thread-safe.
@@ -33,8 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class ResilienceComponent implements RuntimeComponent {
   private static final Logger LOG = LoggerFactory.getLogger(ResilienceComponent.class);
 
+  /** The component's name, which its diagnostics entry also carries. */
+  static final String NAME = "resilience";
+
   private @Nullable ResilienceServices services;
-  private volatile @Nullable CircuitBreakerRegistry breakers;
+  private volatile @Nullable ResilienceStatus status;
   private @Nullable AdaptiveTuner tuner;
 
   /** Creates the component; ServiceLoader needs this constructor. */
@@ -42,7 +44,7 @@ public final class ResilienceComponent implements RuntimeComponent {
 
   @Override
   public String name() {
-    return "resilience";
+    return NAME;
   }
 
   @Override
@@ -55,8 +57,12 @@ public final class ResilienceComponent implements RuntimeComponent {
     ResilienceServices created = new ResilienceServices("ossp-resilience");
     services = created;
     binder.bindInstance(ResilienceServices.class, created);
+    ResilienceStatus createdStatus = new ResilienceStatus();
+    status = createdStatus;
+    binder.bindInstance(ResilienceStatus.class, createdStatus);
     binder.bind(CircuitBreakerRegistry.class, ConfiguredCircuitBreakerRegistry.class);
     binder.bind(RetryRegistry.class, ConfiguredRetryRegistry.class);
+    binder.addToSet(DiagnosticsSource.class, ResilienceDiagnosticsSource.class);
   }
 
   @Override
@@ -66,7 +72,9 @@ public final class ResilienceComponent implements RuntimeComponent {
     Strategies strategies = context.instance(Strategies.class);
     ResilienceSettings settings =
         ResilienceSettings.read(context.config(), strategies.selected(StrategyKind.BACKOFF).name());
-    breakers = breakerRegistry;
+    context
+        .instance(ResilienceStatus.class)
+        .started(new ResilienceStatus.Running(breakerRegistry, retryRegistry, settings));
     if (breakerRegistry instanceof DefaultCircuitBreakerRegistry defaultBreakers
         && retryRegistry instanceof DefaultRetryRegistry defaultRetries) {
       new ResilienceMetrics(context.metrics()).register(defaultBreakers, defaultRetries);
@@ -94,27 +102,17 @@ public final class ResilienceComponent implements RuntimeComponent {
     if (services != null) {
       services.close();
     }
-    breakers = null;
+    if (status != null) {
+      status.stopped();
+    }
     LOG.info("resilience stopped");
   }
 
   /** Reports UP with the state of every breaker, so operators see which targets are cut off. */
   @Override
   public ComponentHealth health() {
-    CircuitBreakerRegistry registry = breakers;
-    if (registry == null) {
-      return ComponentHealth.up();
-    }
-    TreeMap<String, Object> states = new TreeMap<>();
-    long open = 0;
-    for (CircuitBreaker breaker : registry.all()) {
-      CircuitBreaker.State state = breaker.state();
-      states.put(breaker.name(), state.name());
-      if (!state.admitsCalls()) {
-        open++;
-      }
-    }
-    return ComponentHealth.up().withDetail("circuits", states).withDetail("open", open);
+    ResilienceStatus current = status;
+    return current == null ? ComponentHealth.up() : current.health();
   }
 
   /**

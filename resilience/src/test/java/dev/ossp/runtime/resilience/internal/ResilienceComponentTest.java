@@ -19,8 +19,6 @@ import dev.ossp.runtime.resilience.RetryRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +27,7 @@ class ResilienceComponentTest {
   @TempDir Path directory;
 
   private OsspRuntime.Builder runtime() {
-    return OsspRuntime.builder()
-        .environment(Map.of())
-        .systemProperties(new Properties())
-        .set("runtime.data-dir", directory.resolve("data").toString())
-        .set("runtime.plugins-dir", directory.resolve("plugins").toString())
-        .set("runtime.shutdown-hook", "false")
-        .set("node.enabled", "false");
+    return TestRuntimes.withoutNode(directory);
   }
 
   private Path yaml(String text) throws Exception {

@@ -195,6 +195,11 @@ public class DefaultRetryRegistry implements RetryRegistry {
                 key, budgetOverrides.getOrDefault(key, budgetDefaults), services.time()));
   }
 
+  /** Returns every budget created so far. */
+  public Collection<RetryBudget> budgets() {
+    return List.copyOf(budgets.values());
+  }
+
   @Override
   public void addListener(RetryListener listener) {
     listeners.add(listener);
