@@ -9,6 +9,7 @@ import dev.ossp.runtime.component.ComponentHealth;
 import dev.ossp.runtime.component.RuntimeComponent;
 import dev.ossp.runtime.config.ConfigKey;
 import dev.ossp.runtime.discovery.AgentHealthProbe;
+import dev.ossp.runtime.metrics.DiagnosticsSource;
 import dev.ossp.runtime.node.RouteProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The {@code a2a} component: binds {@link AgentHttpClient}, {@link A2aClient} and discovery's
  * {@link AgentHealthProbe} to one set of {@link A2aServices}, and adds the node's own A2A agent
  * routes. Starts after {@code resilience}, {@code discovery} and {@code metrics} when they are
- * installed; works without them.
+ * installed; works without them. Contributes {@link A2aDiagnosticsSource} to the diagnostics
+ * report.
  */
 public final class A2aComponent implements RuntimeComponent {
   private static final Logger LOG = LoggerFactory.getLogger(A2aComponent.class);
@@ -51,6 +53,10 @@ public final class A2aComponent implements RuntimeComponent {
     binder.bindProvider(A2aClient.class, A2aClientProvider.class);
     binder.bindProvider(AgentHealthProbe.class, ProbeProvider.class);
     binder.addToSet(RouteProvider.class, NodeAgentRoutes.class);
+    // The injector does not create this instance, so binding it lets the diagnostics source read
+    // the same live services and health as the runtime does.
+    binder.bindInstance(A2aComponent.class, this);
+    binder.addToSet(DiagnosticsSource.class, A2aDiagnosticsSource.class);
   }
 
   @Override
@@ -67,6 +73,11 @@ public final class A2aComponent implements RuntimeComponent {
       running.close();
       LOG.info("a2a component stopped; HTTP connections closed");
     }
+  }
+
+  /** Returns the services while the component runs, or null before start and after stop. */
+  @Nullable A2aServices running() {
+    return services;
   }
 
   @Override

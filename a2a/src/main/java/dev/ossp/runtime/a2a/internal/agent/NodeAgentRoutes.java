@@ -54,9 +54,17 @@ public final class NodeAgentRoutes implements RouteProvider {
             clock);
   }
 
+  /**
+   * Returns whether the node serves its own agent: {@code a2a.agent.enabled} is true and the node's
+   * HTTP server is enabled.
+   */
+  public static boolean served(RuntimeConfig config, Optional<NodeInfo> node) {
+    return config.get(A2aConfigKeys.AGENT_ENABLED) && node.isPresent();
+  }
+
   @Override
   public List<Route> routes() {
-    if (!config.get(A2aConfigKeys.AGENT_ENABLED) || node.isEmpty()) {
+    if (!served(config, node)) {
       return List.of();
     }
     URI endpoint = URI.create(node.get().baseUri() + ENDPOINT_PATH);

@@ -30,11 +30,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -230,6 +232,19 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
   /** The response cache, when enabled. */
   public Optional<ResponseCache> cache() {
     return Optional.ofNullable(cache);
+  }
+
+  /** Returns the circuit breaker registry, or empty when the resilience component is absent. */
+  public Optional<CircuitBreakerRegistry> breakers() {
+    return Optional.ofNullable(breakers);
+  }
+
+  /**
+   * Returns the keys of the targets called so far (agent URNs, or origins of calls by URL), which
+   * also name their circuit breakers. The set is a live, unmodifiable view.
+   */
+  public Set<String> targets() {
+    return Collections.unmodifiableSet(meters.keySet());
   }
 
   /** Runs a buffered call: the response body is read in full; non-2xx statuses throw. */

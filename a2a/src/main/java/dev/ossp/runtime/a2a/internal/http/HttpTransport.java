@@ -270,6 +270,22 @@ public final class HttpTransport implements AutoCloseable {
     return pool.getTotalStats().getPending();
   }
 
+  /**
+   * Returns one snapshot of the whole pool: leased, available, pending and the maximum total, read
+   * together so they are consistent with each other.
+   */
+  public PoolStats totalStats() {
+    return pool.getTotalStats();
+  }
+
+  /**
+   * Returns the number of open exchanges whose deadline has not fired. Closing an exchange cancels
+   * its deadline. Counting walks the pending deadlines, so it takes time linear in them.
+   */
+  public int pendingDeadlines() {
+    return deadlines.pending();
+  }
+
   /** The limits in force. */
   public PoolController controller() {
     return controller;
