@@ -13,6 +13,7 @@ import dev.ossp.runtime.discovery.AgentRegistry;
 import dev.ossp.runtime.discovery.RegistryStats;
 import dev.ossp.runtime.discovery.internal.http.RegistryRoutes;
 import dev.ossp.runtime.discovery.internal.registry.RegistrySettings;
+import dev.ossp.runtime.metrics.DiagnosticsSource;
 import dev.ossp.runtime.node.RouteProvider;
 import dev.ossp.runtime.registry.RecordStore;
 import dev.ossp.runtime.registry.RegistryStore;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,14 +35,29 @@ import org.slf4j.LoggerFactory;
  * The {@code discovery} component: binds {@link AgentRegistry} and {@link AgentDirectory}, adds the
  * registry's HTTP routes, and at start opens the selected registry store ({@code
  * strategies.registry-store}, default {@code file}) in {@code <runtime.data-dir>/<
- * discovery.store.directory>} with its {@code discovery.store.<name>.*} options.
+ * discovery.store.directory>} with its {@code discovery.store.<name>.*} options. Its entry in the
+ * diagnostics report is {@link DiscoveryDiagnosticsSource}.
  */
 public final class DiscoveryComponent implements RuntimeComponent {
   private static final Logger LOG = LoggerFactory.getLogger(DiscoveryComponent.class);
 
   private final RegistryHandle handle = new RegistryHandle();
-  private volatile @Nullable DiscoveryService service;
-  private volatile @Nullable String storeName;
+  private volatile @Nullable Running running;
+
+  /**
+   * The started registry and the choices it was started with. The component publishes it in one
+   * write, so {@link #health()} and the diagnostics source never see half of a start or a stop.
+   *
+   * @param cacheStrategy the name of the query cache's strategy, or null when caching is off
+   * @param healthProbe whether an {@link AgentHealthProbe} is installed
+   */
+  record Running(
+      DiscoveryService service,
+      String storeName,
+      Path storeDirectory,
+      RegistrySettings settings,
+      @Nullable String cacheStrategy,
+      boolean healthProbe) {}
 
   @Override
   public String name() {
@@ -57,6 +74,9 @@ public final class DiscoveryComponent implements RuntimeComponent {
     binder.bindInstance(AgentRegistry.class, handle);
     binder.bindInstance(AgentDirectory.class, handle);
     binder.addToSet(RouteProvider.class, RegistryRoutes.class);
+    // An instance, not a class for Guice to build, because the source reads the state of this
+    // component, which ServiceLoader created outside the injector.
+    binder.addInstanceToSet(DiagnosticsSource.class, new DiscoveryDiagnosticsSource(this));
   }
 
   @Override
@@ -92,8 +112,14 @@ public final class DiscoveryComponent implements RuntimeComponent {
       store.close();
       throw e;
     }
-    service = started;
-    storeName = storeStrategy.name();
+    running =
+        new Running(
+            started,
+            storeStrategy.name(),
+            directory,
+            settings,
+            cache == null ? null : cache.name(),
+            probe != null);
     handle.attach(started.registry());
     LOG.info(
         "discovery started with {} agents in the {} store at {}; cache {}, health probe {}",
@@ -106,23 +132,24 @@ public final class DiscoveryComponent implements RuntimeComponent {
 
   @Override
   public void stop() {
-    DiscoveryService running = service;
-    service = null;
+    Running stopped = running;
+    running = null;
     handle.detach();
-    if (running != null) {
-      running.close();
+    if (stopped != null) {
+      stopped.service().close();
       LOG.info("discovery stopped");
     }
   }
 
   @Override
   public ComponentHealth health() {
-    DiscoveryService running = service;
-    if (running == null) {
+    Running current = running;
+    if (current == null) {
       return ComponentHealth.down("discovery is not running");
     }
-    RegistryStats stats = running.registry().stats();
-    StoreStatus storeStatus = running.registry().storeStatus();
+    String storeName = current.storeName();
+    RegistryStats stats = current.service().registry().stats();
+    StoreStatus storeStatus = current.service().registry().storeStatus();
     ComponentHealth health =
         storeStatus == StoreStatus.STALE
             ? ComponentHealth.degraded(
@@ -136,8 +163,13 @@ public final class DiscoveryComponent implements RuntimeComponent {
         .withDetail("agents", stats.agents())
         .withDetail("expiredAgents", stats.expiredAgents())
         .withDetail("maxAgents", stats.maxAgents())
-        .withDetail("store", String.valueOf(storeName))
-        .withDetail("storeStatus", storeStatus.name().toLowerCase(java.util.Locale.ROOT))
+        .withDetail("store", storeName)
+        .withDetail("storeStatus", storeStatus.name().toLowerCase(Locale.ROOT))
         .withDetail("cachedResults", stats.cacheSize());
+  }
+
+  /** Returns the started registry, or null before start and after stop. */
+  @Nullable Running running() {
+    return running;
   }
 }

@@ -606,6 +606,25 @@ public final class DefaultAgentRegistry implements AgentRegistry, AutoCloseable 
     return store.status();
   }
 
+  /** Returns whether other processes write the store too; see {@link RecordStore#shared()}. */
+  public boolean sharedStore() {
+    return shared;
+  }
+
+  /**
+   * Returns the number of stored records that count against {@code discovery.max-agents}. These are
+   * the records loaded at start, including those skipped as invalid, plus the agents added since. A
+   * registration in progress counts from the moment it reserves its place.
+   */
+  public int storedAgents() {
+    return stored.get();
+  }
+
+  /** Counts the leased agents and the expired ones in one pass over the index. */
+  public LeaseCounts leaseCounts() {
+    return LeaseCounts.of(index, clock.millis());
+  }
+
   /**
    * Applies a record created or replaced in a shared store, unless the registry has the same or a
    * newer revision, or deleted a newer one. Fires {@code REGISTERED}, {@code UPDATED} or {@code
