@@ -9,12 +9,12 @@ import dev.ossp.runtime.config.ConfigKey;
 import dev.ossp.runtime.config.RuntimeConfig;
 import dev.ossp.runtime.mcp.McpConnector;
 import dev.ossp.runtime.mcp.McpPool;
-import dev.ossp.runtime.mcp.McpPoolStats;
 import dev.ossp.runtime.mcp.McpServerSpec;
 import dev.ossp.runtime.mcp.internal.client.ClientResources;
 import dev.ossp.runtime.mcp.internal.client.DefaultMcpConnector;
 import dev.ossp.runtime.mcp.internal.http.StreamableHttpTransport;
 import dev.ossp.runtime.mcp.internal.pool.DefaultMcpPool;
+import dev.ossp.runtime.metrics.DiagnosticsSource;
 import dev.ossp.runtime.pool.PoolController;
 import dev.ossp.runtime.pool.PoolingStrategy;
 import dev.ossp.runtime.resilience.CircuitBreakerRegistry;
@@ -33,9 +33,13 @@ import org.slf4j.LoggerFactory;
  * The {@code mcp} component: binds {@link McpPool} and {@link McpConnector}, and at start builds
  * the pool from {@code mcp.pool.*} with the selected pooling and backoff strategies, the resilience
  * component's breakers when it is installed, and registers every server configured under {@code
- * mcp.servers.*}. Servers start on first use, not at startup.
+ * mcp.servers.*}. Servers start on first use, not at startup. Its entry in the diagnostics report
+ * is {@link McpDiagnosticsSource}.
  */
 public final class McpComponent implements RuntimeComponent {
+  /** The component's name, also the name of its entry in the diagnostics report. */
+  static final String NAME = "mcp";
+
   private static final Logger LOG = LoggerFactory.getLogger(McpComponent.class);
 
   private final McpServices services = new McpServices();
@@ -44,7 +48,7 @@ public final class McpComponent implements RuntimeComponent {
 
   @Override
   public String name() {
-    return "mcp";
+    return NAME;
   }
 
   @Override
@@ -61,6 +65,8 @@ public final class McpComponent implements RuntimeComponent {
   public void configure(ComponentBinder binder) {
     binder.bindInstance(McpPool.class, services);
     binder.bindInstance(McpConnector.class, services);
+    binder.bindInstance(McpServices.class, services);
+    binder.addToSet(DiagnosticsSource.class, McpDiagnosticsSource.class);
   }
 
   @Override
@@ -131,17 +137,7 @@ public final class McpComponent implements RuntimeComponent {
 
   @Override
   public ComponentHealth health() {
-    DefaultMcpPool running = pool;
-    if (running == null) {
-      return ComponentHealth.down("mcp is not running");
-    }
-    McpPoolStats stats = running.stats();
-    return ComponentHealth.up()
-        .withDetail("servers", running.serverIds().size())
-        .withDetail("active", stats.active())
-        .withDetail("idle", stats.idle())
-        .withDetail("restarts", stats.restarts())
-        .withDetail("failedStarts", stats.failed());
+    return services.health();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ossp.runtime.mcp.internal;
 
+import dev.ossp.runtime.component.ComponentHealth;
 import dev.ossp.runtime.mcp.McpClient;
 import dev.ossp.runtime.mcp.McpClientOptions;
 import dev.ossp.runtime.mcp.McpConnectionState;
@@ -12,6 +13,7 @@ import dev.ossp.runtime.mcp.McpToolResult;
 import dev.ossp.runtime.mcp.internal.client.DefaultMcpConnector;
 import dev.ossp.runtime.mcp.internal.pool.DefaultMcpPool;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link McpPool} and {@link McpConnector} the component binds before it starts; calls go to
  * the pool and connector built at start, and fail with {@link IllegalStateException} before that or
- * after stop.
+ * after stop. The component's health and its diagnostics source read the same live pool through it.
  *
  * <p>Thread-safe.
  */
@@ -93,6 +95,30 @@ final class McpServices implements McpPool, McpConnector {
   @Override
   public McpPoolStats stats() {
     return pool().stats();
+  }
+
+  /** Returns DOWN when the component is not running, otherwise UP with the pool's counts. */
+  ComponentHealth health() {
+    DefaultMcpPool running = pool;
+    if (running == null) {
+      return ComponentHealth.down("mcp is not running");
+    }
+    McpPoolStats stats = running.stats();
+    return ComponentHealth.up()
+        .withDetail("servers", running.serverIds().size())
+        .withDetail("active", stats.active())
+        .withDetail("idle", stats.idle())
+        .withDetail("restarts", stats.restarts())
+        .withDetail("failedStarts", stats.failed());
+  }
+
+  /**
+   * Returns the pool's diagnostics (see {@link DefaultMcpPool#diagnostics()}), or an empty map when
+   * the component is not running.
+   */
+  Map<String, Object> diagnostics() {
+    DefaultMcpPool running = pool;
+    return running == null ? Map.of() : running.diagnostics();
   }
 
   /** Does nothing: the component closes the pool when it stops. */

@@ -84,4 +84,13 @@ final class CrashLoopBreaker implements ServerBreaker {
   public String name() {
     return name;
   }
+
+  /** Returns {@code half-open} once the open duration has passed, when the next attempt probes. */
+  @Override
+  public synchronized String state() {
+    if (openUntilMillis == Long.MIN_VALUE) {
+      return "closed";
+    }
+    return probing || clock.millis() >= openUntilMillis ? "half-open" : "open";
+  }
 }

@@ -657,6 +657,27 @@ public final class DefaultMcpPool implements McpPool {
         created.get(), reused.get(), closedCount.get(), failed.get(), restarts.get(), active, idle);
   }
 
+  /**
+   * Returns the pool's state for the diagnostics report: the connection limit, the acquisitions
+   * waiting for a connection to open, and per registered server what {@link ServerDiagnostics}
+   * describes. Holds the pool's lock while it reads, and sends nothing to any server.
+   */
+  public Map<String, Object> diagnostics() {
+    Map<String, Object> described = new LinkedHashMap<>();
+    synchronized (lock) {
+      long nowNanos = System.nanoTime();
+      for (ServerEntry entry : servers.values()) {
+        String id = entry.spec.id();
+        described.put(id, ServerDiagnostics.describe(entry, controller.maxPerKey(id), nowNanos));
+      }
+    }
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("maxConnections", controller.maxTotal());
+    stats.put("pendingAcquisitions", waiting.get());
+    stats.put("servers", described);
+    return stats;
+  }
+
   @Override
   public void close() {
     if (closed) {

@@ -2,6 +2,7 @@ package dev.ossp.runtime.mcp.internal.pool;
 
 import dev.ossp.runtime.resilience.CircuitBreaker;
 import java.time.Duration;
+import java.util.Locale;
 
 /** A {@link ServerBreaker} backed by a breaker of the resilience component. Thread-safe. */
 final class ResilienceServerBreaker implements ServerBreaker {
@@ -39,5 +40,10 @@ final class ResilienceServerBreaker implements ServerBreaker {
   @Override
   public String name() {
     return breaker.name();
+  }
+
+  @Override
+  public String state() {
+    return breaker.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -25,4 +25,11 @@ interface ServerBreaker {
 
   /** The breaker's name, for errors. */
   String name();
+
+  /**
+   * The breaker's state for diagnostics, in lower case with hyphens: {@code closed}, {@code open}
+   * or {@code half-open}, and for a resilience breaker also {@code forced-open}, {@code disabled}
+   * or {@code metrics-only}.
+   */
+  String state();
 }

@@ -1,7 +1,8 @@
 package dev.ossp.runtime.mcp.internal.pool;
 
+import static dev.ossp.runtime.mcp.internal.TestFutures.await;
+import static dev.ossp.runtime.mcp.internal.TestFutures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ossp.runtime.backoff.BackoffSettings;
 import dev.ossp.runtime.error.CircuitOpenException;
@@ -27,15 +28,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The pool against real server processes: reuse, eviction, restarts, breakers and close. */
 class DefaultMcpPoolTest {
-  private static final long WAIT_SECONDS = 10;
-
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final ClientResources resources =
       ClientResources.create(clock, Metrics.noop(), System.getenv());
@@ -86,17 +83,6 @@ class DefaultMcpPoolTest {
             id, TestServers.node(), TestServers.misbehavingScript().toString(), mode, marker)
         .closeGracePeriod(Duration.ofMillis(300))
         .build();
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
-    return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-  }
-
-  private static Throwable failureOf(CompletableFuture<?> future) {
-    return assertThatThrownBy(() -> future.get(WAIT_SECONDS, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class)
-        .actual()
-        .getCause();
   }
 
   @Test
