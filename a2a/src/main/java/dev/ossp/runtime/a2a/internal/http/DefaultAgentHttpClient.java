@@ -26,6 +26,7 @@ import dev.ossp.runtime.resilience.RetryConfig;
 import dev.ossp.runtime.resilience.RetryRegistry;
 import dev.ossp.runtime.urn.AgentUrn;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,10 @@ import org.slf4j.LoggerFactory;
 public final class DefaultAgentHttpClient implements AgentHttpClient, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultAgentHttpClient.class);
   private static final int ERROR_BODY_BYTES = 64 * 1024;
+
+  /** The margin before a deadline within which a timeout counts as the deadline. */
+  private static final long DEADLINE_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
   private static final int ROUTE_URLS = 1024;
   private static final List<String> FORBIDDEN_HEADERS =
       List.of(
@@ -502,7 +508,7 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
             requestId,
             attempt,
             idempotent,
-            deadlineFired.get(),
+            deadlinePassed(e, deadlineFired, deadlineNanos),
             deadlineOf(target, options));
       }
       boolean handedOver = false;
@@ -545,7 +551,7 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
             requestId,
             attempt,
             idempotent,
-            deadlineFired.get(),
+            deadlinePassed(e, deadlineFired, deadlineNanos),
             deadlineOf(target, options));
       } finally {
         if (!handedOver) {
@@ -554,6 +560,18 @@ public final class DefaultAgentHttpClient implements AgentHttpClient, AutoClosea
       }
     }
     throw new IllegalStateException("a call target always has a URL");
+  }
+
+  /**
+   * Returns whether a failed exchange ended by its call's deadline: the deadline timer aborted it,
+   * or a timeout ended it within a millisecond of the deadline. The transport caps timeouts to the
+   * time left in whole milliseconds, so such a timeout races the timer and is the deadline too.
+   */
+  private static boolean deadlinePassed(
+      IOException error, AtomicBoolean deadlineFired, long deadlineNanos) {
+    return deadlineFired.get()
+        || (error instanceof InterruptedIOException
+            && deadlineNanos - System.nanoTime() < DEADLINE_SLACK_NANOS);
   }
 
   // ---- Request preparation -------------------------------------------------------------------
