@@ -101,10 +101,10 @@ final class DiagnoseCommand implements Callable<Integer> {
           List.of(
               component.path("name").asText(),
               colored(output, status),
-              component.path("message").asText(""),
-              summary(component.path("stats"))));
+              component.path("message").asText("")));
     }
-    output.table(List.of("COMPONENT", "STATUS", "MESSAGE", "STATS"), rows);
+    output.table(List.of("COMPONENT", "STATUS", "MESSAGE"), rows);
+    printStats(output, report.path("components"));
 
     JsonNode strategies = report.path("strategies");
     if (!strategies.isMissingNode()) {
@@ -146,17 +146,56 @@ final class DiagnoseCommand implements Callable<Integer> {
     };
   }
 
-  private static String summary(JsonNode stats) {
-    List<String> parts = new ArrayList<>();
-    stats
-        .fields()
-        .forEachRemaining(
-            entry -> {
-              if (entry.getValue().isValueNode()) {
-                parts.add(entry.getKey() + "=" + entry.getValue().asText());
-              }
-            });
-    return String.join(" ", parts);
+  /** Prints each component's stats, one leaf per line, nested keys joined with dots. */
+  private static void printStats(Output output, JsonNode components) {
+    boolean headed = false;
+    for (JsonNode component : components) {
+      List<String> lines = new ArrayList<>();
+      flatten(component.path("stats"), "", lines);
+      if (lines.isEmpty()) {
+        continue;
+      }
+      if (!headed) {
+        output.heading("Component stats");
+        headed = true;
+      }
+      output.println("  " + component.path("name").asText());
+      for (String line : lines) {
+        output.println("    " + line);
+      }
+    }
+  }
+
+  /**
+   * Adds one {@code key: value} line per leaf of {@code node}. A list of plain values stays on one
+   * line; a list of objects numbers its items, such as {@code servers.a.connections[0].pid}.
+   */
+  static void flatten(JsonNode node, String prefix, List<String> lines) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              entry ->
+                  flatten(
+                      entry.getValue(),
+                      prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(),
+                      lines));
+    } else if (node.isArray()) {
+      boolean plain = true;
+      for (JsonNode item : node) {
+        plain &= item.isValueNode();
+      }
+      if (plain) {
+        List<String> values = new ArrayList<>();
+        node.forEach(item -> values.add(item.asText()));
+        lines.add(prefix + ": [" + String.join(", ", values) + "]");
+      } else {
+        for (int i = 0; i < node.size(); i++) {
+          flatten(node.get(i), prefix + "[" + i + "]", lines);
+        }
+      }
+    } else if (!node.isMissingNode()) {
+      lines.add(prefix + ": " + node.asText());
+    }
   }
 
   private static String mebibytes(JsonNode bytes) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -187,7 +189,11 @@ class NodeCommandsIT {
     assertThat(text.exitCode()).as(text.describe()).isZero();
     assertThat(text.stdout()).contains("System", "Components", "Strategies", "Recommendations");
     assertThat(text.stdout()).contains("decorrelated-jitter");
+    assertThat(text.stdout()).contains("Component stats", "agents.visible: 3", "pool.maxTotal");
     JsonNode report = Node.JSON.readTree(json.stdout());
+    List<String> components = new ArrayList<>();
+    report.path("components").forEach(component -> components.add(component.path("name").asText()));
+    assertThat(components).containsExactly("a2a", "discovery", "mcp", "metrics", "resilience");
     assertThat(report.path("strategies").path("cache").asText()).isEqualTo("caffeine");
     assertThat(report.path("system").path("availableProcessors").asInt()).isPositive();
   }
