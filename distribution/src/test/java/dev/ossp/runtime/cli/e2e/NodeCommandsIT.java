@@ -220,8 +220,8 @@ class NodeCommandsIT {
     // then
     assertThat(result.exitCode()).as(result.describe()).isZero();
     JsonNode scenario = Node.JSON.readTree(result.stdout()).path("scenarios").path(0);
-    assertThat(scenario.path("requests").asLong()).isEqualTo(200);
-    assertThat(scenario.path("successes").asLong()).isEqualTo(200);
+    assertThat(scenario.path("requests").asLong()).as(result.describe()).isEqualTo(200);
+    assertThat(scenario.path("successes").asLong()).as(result.describe()).isEqualTo(200);
     assertThat(scenario.path("stopReason").asText()).isEqualTo("MAX_REQUESTS");
     assertThat(scenario.toString()).contains("\"component\":\"discovery\"");
   }

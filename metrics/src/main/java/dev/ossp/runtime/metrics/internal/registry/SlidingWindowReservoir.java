@@ -25,11 +25,17 @@ import org.jspecify.annotations.Nullable;
  * recorded as 0 and values above {@value #HIGHEST_TRACKABLE} as that value. Each slice is a packed
  * histogram whose size grows with the number of distinct value bins it contains, never with the
  * number of values. A slice has at most 128 bins per power of two of the value range, each 8 bytes
- * or less.
+ * or less. The recorder's two interval buffers are plain (not packed) histograms, sized by the
+ * largest value recorded: about 35 KB each once values reach 10 seconds in nanoseconds.
  *
  * <p>Recording is wait-free (an HdrHistogram {@link Recorder}) except when it is the first call of
  * a new slice, which rotates the ring under a lock that recording threads only try to take.
  * Snapshots take the lock. This class is thread-safe.
+ *
+ * <p>The recorder is not the packed variant on purpose. With HdrHistogram 2.2.2, a packed recorder
+ * left a recording thread spinning forever in our stress runs when several threads recorded into an
+ * interval buffer that had just been swapped out and reset. On a node, such a request thread never
+ * answered and its client timed out.
  */
 public final class SlidingWindowReservoir implements Reservoir {
   /** Decimal digits of precision kept for every value. */
@@ -43,7 +49,7 @@ public final class SlidingWindowReservoir implements Reservoir {
   private final long origin;
   private final PackedHistogram[] slices;
   private final long[] sliceEpochs;
-  private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS, true);
+  private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
   private final ReentrantLock lock = new ReentrantLock();
 
   private volatile long nextRotation;
