@@ -2,6 +2,9 @@ package dev.ossp.runtime.mcp.internal.jsonrpc;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +14,20 @@ import org.slf4j.LoggerFactory;
  * {@code notifications/cancelled} to the server and forgets the request; futures derived from it
  * are plain {@link CompletableFuture}s and cancel nothing on the server.
  *
+ * <p>A caller that blocks in {@code get} or {@code join} while this is its session's only request
+ * first spins for up to {@link #SPIN_NANOS}, then parks as a plain future does. The response is
+ * completed on the transport's reader thread, and a parked caller costs one more thread wake-up per
+ * call, which was about a fifth of a stdio round trip in the benchmarks. With more requests in
+ * flight, or one CPU, the caller parks at once and leaves the CPU to the reader thread.
+ *
  * @param <T> the result type
  */
 public final class RequestFuture<T> extends CompletableFuture<T> {
   private static final Logger LOG = LoggerFactory.getLogger(RequestFuture.class);
+
+  /** How long a blocked caller spins before it parks: zero with one CPU, else 50 µs. */
+  static final long SPIN_NANOS =
+      Runtime.getRuntime().availableProcessors() > 1 ? TimeUnit.MICROSECONDS.toNanos(50) : 0;
 
   private final JsonRpcSession session;
   private final long id;
@@ -36,6 +49,36 @@ public final class RequestFuture<T> extends CompletableFuture<T> {
   /** The session that sent the request. */
   JsonRpcSession session() {
     return session;
+  }
+
+  @Override
+  public T get() throws InterruptedException, ExecutionException {
+    spinUntilDone();
+    return super.get();
+  }
+
+  @Override
+  public T get(long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    spinUntilDone();
+    return super.get(timeout, unit);
+  }
+
+  @Override
+  public T join() {
+    spinUntilDone();
+    return super.join();
+  }
+
+  /** Spins until the future is done or {@link #SPIN_NANOS} have passed, unless others wait. */
+  private void spinUntilDone() {
+    if (SPIN_NANOS == 0 || isDone() || session.inFlight() > 1) {
+      return;
+    }
+    long start = System.nanoTime();
+    while (!isDone() && System.nanoTime() - start < SPIN_NANOS) {
+      Thread.onSpinWait();
+    }
   }
 
   @Override
