@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * plain future does. The response is completed on the transport's reader thread, and a parked
  * caller costs one more thread wake-up per call, which was about a fifth of a stdio round trip in
  * the benchmarks. Otherwise (requests sent together, or one CPU) the caller parks at once and
- * leaves the CPU to the reader thread: spinning on the last of 16 pipelined requests cost about a
- * tenth of their throughput on 2 cores.
+ * leaves the CPU to the reader thread: spinning on the last of 16 pipelined requests cost up to a
+ * fifth of their throughput on 2 cores.
  *
  * @param <T> the result type
  */
