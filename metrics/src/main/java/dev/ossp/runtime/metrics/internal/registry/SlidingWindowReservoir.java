@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The recorder is not the packed variant on purpose. With HdrHistogram 2.2.2, a packed recorder
  * left a recording thread spinning forever in our stress runs when several threads recorded into an
  * interval buffer that had just been swapped out and reset. On a node, such a request thread never
- * answered and its client timed out.
+ * sent its response and its client timed out.
  */
 public final class SlidingWindowReservoir implements Reservoir {
   /** Decimal digits of precision kept for every value. */
